@@ -1,0 +1,74 @@
+namespace Instrumentation.Instruments;
+
+/// <summary>
+/// One series of a <see cref="Counter"/>. Whole increments use a single <c>Interlocked</c> add on a
+/// 64-bit cell; fractional ones a compare-exchange on a second, double-valued cell.
+/// </summary>
+public sealed class CounterChild : Series, ICounter
+{
+    private readonly bool _sampleExemplars;
+    private long _whole;
+    private long _fractionBits;
+    private long _nextExemplarTimestamp;
+    private Collection.Exemplar? _exemplar;
+
+    internal CounterChild(Counter family, string[] labelValues)
+        : base(family, labelValues)
+    {
+        _sampleExemplars = family.Factory.Options.Exemplars;
+    }
+
+    /// <inheritdoc />
+    public double Value => Volatile.Read(ref _whole) + AtomicDouble.Read(ref _fractionBits);
+
+    internal Collection.Exemplar? Exemplar => Volatile.Read(ref _exemplar);
+
+    /// <inheritdoc />
+    public void Inc()
+    {
+        Interlocked.Increment(ref _whole);
+        if (_sampleExemplars)
+        {
+            SampleExemplar(1);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Inc(double increment)
+    {
+        if (!(increment >= 0) || double.IsPositiveInfinity(increment))
+        {
+            ThrowInvalidIncrement(increment);
+        }
+
+        var whole = (long)increment;
+        if (whole == increment)
+        {
+            Interlocked.Add(ref _whole, whole);
+        }
+        else
+        {
+            AtomicDouble.Add(ref _fractionBits, increment);
+        }
+
+        if (_sampleExemplars)
+        {
+            SampleExemplar(increment);
+        }
+    }
+
+    private void SampleExemplar(double increment)
+    {
+        var sampled = ExemplarSampler.TrySample(increment, ref _nextExemplarTimestamp, Family.Factory.TimeProvider);
+        if (sampled is not null)
+        {
+            Volatile.Write(ref _exemplar, sampled);
+        }
+    }
+
+    private void ThrowInvalidIncrement(double increment) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(increment),
+            increment,
+            $"Counter '{Family.Name}' can only go up: the increment must be a finite number >= 0, but was {increment}. Use a gauge for values that go down.");
+}

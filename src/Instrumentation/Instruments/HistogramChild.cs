@@ -1,0 +1,100 @@
+using Instrumentation.Collection;
+
+namespace Instrumentation.Instruments;
+
+/// <summary>
+/// One series of a <see cref="Histogram"/>: a count per bucket and a sum. The count is not stored:
+/// it is the total of the bucket counts read in the same pass, so <c>le="+Inf"</c> always equals
+/// <c>_count</c>, even while other threads observe.
+/// </summary>
+public sealed class HistogramChild : Series, IValueRecorder
+{
+    private readonly Histogram _histogram;
+    private readonly double[] _bounds;
+    private readonly long[] _counts;
+    private readonly bool _sampleExemplars;
+    private long _sumBits;
+    private long _nextExemplarTimestamp;
+    private Exemplar?[]? _exemplars;
+
+    internal HistogramChild(Histogram family, string[] labelValues)
+        : base(family, labelValues)
+    {
+        _histogram = family;
+        _bounds = family.UpperBounds;
+        _counts = new long[_bounds.Length + 1];
+        _sampleExemplars = family.Factory.Options.Exemplars;
+    }
+
+    internal ReadOnlySpan<Exemplar?> Exemplars => Volatile.Read(ref _exemplars);
+
+    /// <inheritdoc />
+    public void Observe(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            ThrowNaN();
+        }
+
+        var bounds = _bounds;
+        var bucket = 0;
+        while (bucket < bounds.Length && value > bounds[bucket])
+        {
+            bucket++;
+        }
+
+        Interlocked.Increment(ref _counts[bucket]);
+        AtomicDouble.Add(ref _sumBits, value);
+
+        if (_sampleExemplars)
+        {
+            SampleExemplar(bucket, value);
+        }
+
+        var instrument = _histogram.Instrument;
+        if (instrument.Enabled)
+        {
+            instrument.Record(value, Tags);
+        }
+    }
+
+    /// <inheritdoc />
+    public DurationTimer NewTimer() => new(this);
+
+    /// <summary>Fills <paramref name="cumulative"/> (one entry per bucket plus +Inf) and returns the sum.</summary>
+    internal double ReadCumulative(Span<long> cumulative)
+    {
+        long running = 0;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            running += Volatile.Read(ref _counts[i]);
+            cumulative[i] = running;
+        }
+
+        return AtomicDouble.Read(ref _sumBits);
+    }
+
+    private void SampleExemplar(int bucket, double value)
+    {
+        var sampled = ExemplarSampler.TrySample(value, ref _nextExemplarTimestamp, Family.Factory.TimeProvider);
+        if (sampled is null)
+        {
+            return;
+        }
+
+        var slots = Volatile.Read(ref _exemplars);
+        if (slots is null)
+        {
+            Interlocked.CompareExchange(ref _exemplars, new Exemplar?[_counts.Length], null);
+            slots = _exemplars!;
+        }
+
+        Volatile.Write(ref slots[bucket], sampled);
+    }
+
+    private void ThrowNaN() =>
+        throw new ArgumentOutOfRangeException(
+            "value",
+            double.NaN,
+            $"Histogram '{Family.Name}': cannot observe NaN; it would make the sum NaN for good.");
+}

@@ -1,0 +1,43 @@
+using Instrumentation.Collection;
+using Instrumentation.Registry;
+
+namespace Instrumentation.Instruments;
+
+/// <summary>
+/// A named metric with its help, unit, kind and label names: the parent of its labelled series.
+/// Instances are created by <see cref="MetricFactory"/> and are safe to use from any thread.
+/// </summary>
+public abstract class MetricFamily
+{
+    private protected MetricFamily(MetricFactory factory, MetricDefinition definition)
+    {
+        Factory = factory;
+        Definition = definition;
+        Descriptor = new MetricFamilyDescriptor(definition.Name, definition.Help, definition.Unit, definition.Type);
+    }
+
+    /// <summary>The metric name (for counters, without the <c>_total</c> suffix added on the wire).</summary>
+    public string Name => Definition.Name;
+
+    /// <summary>The help text.</summary>
+    public string Help => Definition.Help;
+
+    /// <summary>The unit in Prometheus form (for example <c>seconds</c>), or an empty string.</summary>
+    public string Unit => Definition.Unit;
+
+    /// <summary>The kind of metric.</summary>
+    public MetricType Type => Definition.Type;
+
+    /// <summary>The label names declared at creation.</summary>
+    public IReadOnlyList<string> LabelNames => Definition.LabelNames;
+
+    internal string[] LabelNamesArray => Definition.LabelNames;
+
+    internal MetricFactory Factory { get; }
+
+    internal MetricDefinition Definition { get; }
+
+    internal MetricFamilyDescriptor Descriptor { get; }
+
+    internal abstract void Collect(IMetricsVisitor visitor);
+}

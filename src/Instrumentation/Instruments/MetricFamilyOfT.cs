@@ -1,0 +1,85 @@
+using System.Diagnostics.Metrics;
+using Instrumentation.Collection;
+using Instrumentation.Registry;
+
+namespace Instrumentation.Instruments;
+
+/// <summary>
+/// A metric family whose series are of type <typeparamref name="TChild"/>: <see cref="WithLabels"/>
+/// returns the cached series for a tuple of label values, creating it on first use.
+/// </summary>
+/// <typeparam name="TChild">The series type.</typeparam>
+public abstract class MetricFamily<TChild> : MetricFamily
+    where TChild : Series
+{
+    private readonly ChildStore<TChild> _children;
+    private TChild? _unlabelled;
+
+    private protected MetricFamily(MetricFactory factory, MetricDefinition definition)
+        : base(factory, definition)
+    {
+        _children = new ChildStore<TChild>(definition.Name, definition.LabelNames, CreateChild);
+    }
+
+    /// <summary>The number of series created so far.</summary>
+    public int SeriesCount => _children.Count;
+
+    /// <summary>
+    /// Returns the series for these label values (one per label name, in declaration order), creating
+    /// it on first use. Keep the result to skip the lookup on hot paths.
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of values differs from the number of label names.</exception>
+    /// <exception cref="ArgumentNullException">A value is null.</exception>
+    public TChild WithLabels(params ReadOnlySpan<string> labelValues) => _children.Get(labelValues);
+
+    /// <summary>The series without labels; only families declared with no label names have one.</summary>
+    private protected TChild Unlabelled => _unlabelled ?? ThrowLabelled();
+
+    /// <summary>Creates the unlabelled series; derived constructors call it last, once their own fields are set.</summary>
+    private protected void CompleteConstruction()
+    {
+        if (LabelNamesArray.Length == 0)
+        {
+            _unlabelled = _children.Get([]);
+        }
+    }
+
+    private protected abstract TChild CreateChild(string[] labelValues);
+
+    private protected abstract void CollectChild(IMetricsVisitor visitor, TChild child, MetricLabels labels);
+
+    internal override void Collect(IMetricsVisitor visitor)
+    {
+        var children = _children.Snapshot(out var count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        visitor.BeginFamily(Descriptor);
+        for (var i = 0; i < count; i++)
+        {
+            var child = children[i];
+            CollectChild(visitor, child, new MetricLabels(LabelNamesArray, child.LabelValuesArray));
+        }
+
+        visitor.EndFamily();
+    }
+
+    /// <summary>Reads every series for an observable <c>System.Diagnostics.Metrics</c> instrument.</summary>
+    private protected List<Measurement<double>> Measure(Func<TChild, double> read)
+    {
+        var children = _children.Snapshot(out var count);
+        var measurements = new List<Measurement<double>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            measurements.Add(new Measurement<double>(read(children[i]), children[i].Tags));
+        }
+
+        return measurements;
+    }
+
+    private TChild ThrowLabelled() =>
+        throw new InvalidOperationException(
+            $"Metric '{Name}' has labels [{string.Join(", ", LabelNamesArray)}]; call WithLabels(...) with their values and use the series it returns.");
+}

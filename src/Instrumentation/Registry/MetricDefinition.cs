@@ -1,0 +1,80 @@
+using Instrumentation.Collection;
+
+namespace Instrumentation.Registry;
+
+/// <summary>
+/// Everything that identifies a metric family: two registrations with equal definitions share one
+/// family; the same name with another definition is a conflict.
+/// </summary>
+internal sealed record MetricDefinition(
+    MetricType Type,
+    string Name,
+    string Help,
+    string Unit,
+    string[] LabelNames,
+    double[]? Buckets = null,
+    object[]? Objectives = null,
+    TimeSpan MaxAge = default,
+    int AgeBuckets = 0)
+{
+    /// <summary>True when <paramref name="other"/> describes the same series shape (help text may differ).</summary>
+    public bool HasSameShape(MetricDefinition other) =>
+        Type == other.Type
+        && Name == other.Name
+        && Unit == other.Unit
+        && LabelNames.AsSpan().SequenceEqual(other.LabelNames)
+        && (Buckets ?? []).AsSpan().SequenceEqual(other.Buckets ?? [])
+        && (Objectives ?? []).AsSpan().SequenceEqual(other.Objectives ?? [])
+        && MaxAge == other.MaxAge
+        && AgeBuckets == other.AgeBuckets;
+
+    /// <summary>The names this family writes on the wire, used to find clashes between families.</summary>
+    public IEnumerable<string> ExposedNames()
+    {
+        switch (Type)
+        {
+            case MetricType.Counter:
+                yield return Name + "_total";
+                yield return Name + "_created";
+                break;
+            case MetricType.Gauge:
+                yield return Name;
+                break;
+            case MetricType.Histogram:
+                yield return Name;
+                yield return Name + "_bucket";
+                yield return Name + "_sum";
+                yield return Name + "_count";
+                yield return Name + "_created";
+                break;
+            case MetricType.Summary:
+                yield return Name;
+                yield return Name + "_sum";
+                yield return Name + "_count";
+                yield return Name + "_created";
+                break;
+        }
+    }
+
+    /// <summary>A short human description used in conflict messages.</summary>
+    public string Describe()
+    {
+        var text = $"{Type.ToString().ToLowerInvariant()} with labels [{string.Join(", ", LabelNames)}]";
+        if (Unit.Length > 0)
+        {
+            text += $", unit '{Unit}'";
+        }
+
+        if (Buckets is not null)
+        {
+            text += $", buckets [{string.Join(", ", Buckets)}]";
+        }
+
+        if (Objectives is not null)
+        {
+            text += $", objectives [{string.Join(", ", Objectives)}], window {MaxAge} in {AgeBuckets} buckets";
+        }
+
+        return text;
+    }
+}
