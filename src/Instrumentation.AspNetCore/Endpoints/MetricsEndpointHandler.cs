@@ -1,0 +1,24 @@
+using Instrumentation.Exposition;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Instrumentation.AspNetCore.Endpoints;
+
+/// <summary>Serves one scrape: picks the format from <c>Accept</c> and streams the exposition into the response.</summary>
+internal static class MetricsEndpointHandler
+{
+    public static async Task HandleAsync(HttpContext context, MetricsScraper scraper)
+    {
+        var format = ContentNegotiation.Select(context.Request.Headers.Accept.ToString());
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentNegotiation.ContentTypeOf(format);
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await scraper.WriteAsync(response.Body, format, context.RequestAborted).ConfigureAwait(false);
+    }
+}

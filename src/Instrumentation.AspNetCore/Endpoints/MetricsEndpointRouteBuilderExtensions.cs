@@ -1,0 +1,35 @@
+using Instrumentation.AspNetCore.Endpoints;
+using Instrumentation.Exposition;
+using Instrumentation.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the Prometheus/OpenMetrics metrics endpoint.</summary>
+public static class MetricsEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>GET</c> (and <c>HEAD</c>) on <paramref name="pattern"/> (default <see cref="MetricsOptions.Path"/>,
+    /// <c>/metrics</c>) to a scrape of every registered metric, in OpenMetrics 1.0 or Prometheus text 0.0.4
+    /// as the request's <c>Accept</c> header asks.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint builder.</param>
+    /// <param name="pattern">The route, or null for the configured path.</param>
+    /// <returns>A convention builder, so <c>RequireAuthorization</c>, <c>RequireHost</c> and the like apply.</returns>
+    /// <exception cref="InvalidOperationException"><c>builder.AddMetrics()</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapMetrics(this Routing.IEndpointRouteBuilder endpoints, string? pattern = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var scraper = endpoints.ServiceProvider.GetService<MetricsScraper>()
+            ?? throw new InvalidOperationException(
+                "MapMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");
+        pattern ??= endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Path;
+
+        return endpoints
+            .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], context => MetricsEndpointHandler.HandleAsync(context, scraper))
+            .WithDisplayName("Prometheus metrics")
+            .WithMetadata(new MetricsEndpointMetadata());
+    }
+}

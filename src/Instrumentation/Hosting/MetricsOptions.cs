@@ -1,0 +1,41 @@
+namespace Instrumentation.Hosting;
+
+/// <summary>
+/// Settings of <c>AddMetrics()</c>, bound from the <c>"Metrics"</c> configuration section and
+/// validated at start-up.
+/// </summary>
+public sealed class MetricsOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Metrics";
+
+    /// <summary>The meter our instruments are published under (see <see cref="MetricFactoryOptions.MeterName"/>).</summary>
+    public string MeterName { get; set; } = MetricFactoryOptions.DefaultMeterName;
+
+    /// <summary>Whether exemplars are kept and shown in OpenMetrics output. Default true.</summary>
+    public bool Exemplars { get; set; } = true;
+
+    /// <summary>The path the metrics endpoint is mapped to by <c>MapMetrics()</c>. Default <c>/metrics</c>.</summary>
+    public string Path { get; set; } = "/metrics";
+
+    /// <summary>
+    /// Meters we did not create whose instruments are exported too (aggregated by the OpenTelemetry
+    /// SDK), by exact name or with a <c>*</c> wildcard. Defaults: ASP.NET Core's built-in meters and
+    /// <c>System.Runtime</c>. Clear the list to export only our own instruments.
+    /// </summary>
+    public IList<string> Meters { get; } = new List<string>
+    {
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting",
+        "System.Runtime",
+    };
+
+    /// <summary>The most series one foreign metric may have; further label combinations go to an overflow series. Default 2000.</summary>
+    public int CardinalityLimit { get; set; } = 2000;
+
+    /// <summary>The standalone metrics server, for processes without a web server of their own.</summary>
+    public MetricsServerOptions Server { get; set; } = new();
+}

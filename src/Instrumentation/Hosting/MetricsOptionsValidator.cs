@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Instrumentation.Hosting;
+
+/// <summary>Checks <see cref="MetricsOptions"/> at start-up, naming the option and the rule that failed.</summary>
+internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.MeterName))
+        {
+            failures.Add("Metrics:MeterName is empty; give the meter a name such as 'Instrumentation'.");
+        }
+
+        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/')
+        {
+            failures.Add($"Metrics:Path '{options.Path}' must start with '/', for example '/metrics'.");
+        }
+
+        if (options.CardinalityLimit < 1)
+        {
+            failures.Add($"Metrics:CardinalityLimit is {options.CardinalityLimit}; it must be at least 1 (default 2000).");
+        }
+
+        for (var i = 0; i < options.Meters.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.Meters[i]))
+            {
+                failures.Add($"Metrics:Meters:{i} is empty; list meter names such as 'System.Runtime', or remove the entry.");
+            }
+        }
+
+        if (options.Server.Port is < 1 or > 65535)
+        {
+            failures.Add($"Metrics:Server:Port is {options.Server.Port}; it must be between 1 and 65535.");
+        }
+
+        var host = options.Server.Host;
+        if (string.IsNullOrWhiteSpace(host) || (host != "*" && host != "localhost" && !IPAddress.TryParse(host, out _)))
+        {
+            failures.Add($"Metrics:Server:Host '{host}' must be an IP address, 'localhost' or '*' (every interface).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
