@@ -19,19 +19,30 @@ public sealed class MetricsOptions
     public string Path { get; set; } = "/metrics";
 
     /// <summary>
-    /// Meters we did not create whose instruments are exported too (aggregated by the OpenTelemetry
-    /// SDK), by exact name or with a <c>*</c> wildcard. Defaults: ASP.NET Core's built-in meters and
-    /// <c>System.Runtime</c>. Clear the list to export only our own instruments.
+    /// The meters exported by default when <see cref="IncludeDefaultMeters"/> is true: ASP.NET Core's
+    /// built-in meters (HTTP server, Kestrel, routing, diagnostics, rate limiting) and <c>System.Runtime</c>.
     /// </summary>
-    public IList<string> Meters { get; } = new List<string>
-    {
+    public static IReadOnlyList<string> DefaultMeters { get; } =
+    [
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.RateLimiting",
         "System.Runtime",
-    };
+    ];
+
+    /// <summary>Whether the <see cref="DefaultMeters"/> are exported. Default true.</summary>
+    public bool IncludeDefaultMeters { get; set; } = true;
+
+    /// <summary>
+    /// More meters we did not create whose instruments are exported too (aggregated by the OpenTelemetry
+    /// SDK), by exact name or with a <c>*</c> wildcard: for example the application's own <c>Meter</c>s.
+    /// </summary>
+    public IList<string> Meters { get; } = new List<string>();
+
+    /// <summary>Every meter to export: the defaults (when included) followed by <see cref="Meters"/>.</summary>
+    internal IReadOnlyList<string> ExportedMeters() => IncludeDefaultMeters ? [.. DefaultMeters, .. Meters] : [.. Meters];
 
     /// <summary>The most series one foreign metric may have; further label combinations go to an overflow series. Default 2000.</summary>
     public int CardinalityLimit { get; set; } = 2000;

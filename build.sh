@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One entry point for humans and CI.
+#   bash build.sh test   install what the tests need, then run every test (unit, integration,
+#                        end-to-end against real Prometheus/promtool, and the package check)
+#   bash build.sh demo   run the demo app on http://127.0.0.1:5000
+set -euo pipefail
+cd "$(dirname "$0")"
+
+install_tools() {
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+    return
+  fi
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  echo "Installing Debian packages the tests need: prometheus (with promtool)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
+case "${1:-test}" in
+  test)
+    install_tools
+    dotnet build Instrumentation.sln -c Release
+    dotnet test Instrumentation.sln -c Release --no-build --logger "console;verbosity=normal"
+    bash tests/package/verify-packages.sh
+    ;;
+  demo)
+    dotnet run --project samples/QuickStart -c Release
+    ;;
+  *)
+    echo "usage: bash build.sh [test|demo]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using Instrumentation.AspNetCore.Tests.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Instrumentation.AspNetCore.Tests.EndToEnd;
+
+/// <summary>
+/// A tiny app on real Kestrel at 127.0.0.1, checked by the real promtool and scraped by a real
+/// Prometheus (Debian's package; the README's test command installs it).
+/// </summary>
+public sealed class PrometheusScrapeTests : IAsyncLifetime
+{
+    private readonly int _port = FreePort.Next();
+    private readonly List<string> _servedContentTypes = [];
+    private WebApplication? _app;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
+        builder.AddMetrics();
+        _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Request.Path == "/metrics")
+            {
+                lock (_servedContentTypes)
+                {
+                    _servedContentTypes.Add(context.Response.ContentType ?? string.Empty);
+                }
+            }
+        });
+        _app.MapMetrics();
+        _app.MapGet("/hello", () => "hi");
+
+        var metrics = _app.Services.GetRequiredService<MetricFactory>();
+        metrics.CreateCounter("e2e_requests", "Requests, by path", labelNames: ["path"]).WithLabels("/a \"quoted\" \\ path\nnext").Inc(7);
+        metrics.CreateGauge("e2e_temperature_celsius", "Temperature", unit: "celsius").Set(21.5);
+        var histogram = metrics.CreateHistogram("e2e_latency_seconds", "Latency", labelNames: ["method"], unit: "seconds");
+        histogram.WithLabels("GET").Observe(0.02);
+        histogram.WithLabels("GET").Observe(3);
+        var summary = metrics.CreateSummary("e2e_job_seconds", "Job durations", unit: "seconds");
+        for (var i = 1; i <= 100; i++)
+        {
+            summary.Observe(i / 100.0);
+        }
+
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Promtool_AcceptsThePrometheusTextOutput()
+    {
+        var promtool = ExternalTool.Require("promtool", "prometheus");
+        using var client = new HttpClient();
+        await client.GetStringAsync(new Uri($"http://127.0.0.1:{_port}/hello"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{_port}/metrics"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        var text = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        var (exitCode, output) = await ExternalTool.RunAsync(promtool, "check metrics", text, TimeSpan.FromSeconds(30));
+
+        // promtool also lints naming style; only errors fail its exit code, and those are what we assert.
+        exitCode.Should().Be(0, $"promtool check metrics said:\n{output}");
+    }
+
+    [Fact]
+    public async Task Prometheus_ScrapesWithOpenMetricsAndNoError()
+    {
+        using var client = new HttpClient();
+        await client.GetStringAsync(new Uri($"http://127.0.0.1:{_port}/hello"));
+        await using var prometheus = await PrometheusServer.StartAsync("e2e", $"127.0.0.1:{_port}", "/metrics");
+
+        var (health, lastError, _) = await prometheus.WaitForFirstScrapeAsync(TimeSpan.FromSeconds(30));
+
+        lastError.Should().BeEmpty();
+        health.Should().Be("up");
+        lock (_servedContentTypes)
+        {
+            _servedContentTypes.Should().Contain(type => type.StartsWith("application/openmetrics-text; version=1.0.0", StringComparison.Ordinal));
+        }
+
+        (await prometheus.QueryUntilPresentAsync("e2e_requests_total", TimeSpan.FromSeconds(15)))
+            .Should().ContainSingle().Which.Should().Match<(Dictionary<string, string> Labels, double Value)>(
+                r => r.Value == 7 && r.Labels["path"] == "/a \"quoted\" \\ path\nnext");
+        (await prometheus.QueryAsync("e2e_temperature_celsius")).Should().ContainSingle().Which.Value.Should().Be(21.5);
+        (await prometheus.QueryAsync("e2e_latency_seconds_count{method=\"GET\"}")).Should().ContainSingle().Which.Value.Should().Be(2);
+        (await prometheus.QueryAsync("e2e_latency_seconds_bucket{le=\"+Inf\"}")).Should().ContainSingle().Which.Value.Should().Be(2);
+        (await prometheus.QueryAsync("e2e_job_seconds{quantile=\"0.5\"}")).Should().ContainSingle().Which.Value.Should().BeApproximately(0.5, 0.05);
+        (await prometheus.QueryAsync("http_server_request_duration_seconds_count{http_route=\"/hello\"}")).Should().NotBeEmpty();
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Instrumentation.AspNetCore.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Instrumentation.AspNetCore.Tests.Endpoints;
+
+public sealed class MapMetricsTests(WebApplicationFactory<Program> sample) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string PrometheusAccept =
+        "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    [Fact]
+    public async Task Get_WithoutAccept_ServesPrometheusText()
+    {
+        using var client = sample.CreateClient();
+        await client.GetStringAsync("/hello");
+
+        using var response = await client.GetAsync("/metrics");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().Should().Be("text/plain; version=0.0.4; charset=utf-8");
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().Contain("# TYPE hello_total counter").And.MatchRegex(@"(?m)^hello_total [1-9]\d*$");
+        body.Should().NotContain("# EOF");
+    }
+
+    [Fact]
+    public async Task Get_WithPrometheusAcceptHeader_ServesOpenMetrics()
+    {
+        using var client = sample.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.TryAddWithoutValidation("Accept", PrometheusAccept);
+
+        using var response = await client.SendAsync(request);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/openmetrics-text");
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().EndWith("# EOF\n").And.Contain("# TYPE hello counter");
+    }
+
+    [Fact]
+    public async Task Get_CountsWhatTheSampleHandlersRecorded()
+    {
+        using var client = sample.CreateClient();
+        var before = await ReadSampleAsync(client, "orders_total{fruit=\"banana\"}");
+
+        (await client.PostAsync("/order/banana", null)).EnsureSuccessStatusCode();
+        (await client.PostAsync("/order/banana", null)).EnsureSuccessStatusCode();
+
+        (await ReadSampleAsync(client, "orders_total{fruit=\"banana\"}")).Should().Be(before + 2);
+        var body = await client.GetStringAsync("/metrics");
+        body.Should().MatchRegex(@"order_duration_seconds_bucket\{fruit=""banana"",le=""\+Inf""\} [1-9]");
+        body.Should().Contain("packing_duration_seconds{quantile=\"0.99\"}");
+    }
+
+    [Fact]
+    public async Task Get_ExportsAspNetCoreBuiltInMetricsWithRouteTemplates()
+    {
+        using var client = sample.CreateClient();
+        await client.GetStringAsync("/hello");
+
+        var body = await client.GetStringAsync("/metrics");
+
+        body.Should().Contain("# TYPE http_server_request_duration_seconds histogram");
+        body.Should().MatchRegex(@"http_server_request_duration_seconds_count\{[^}]*http_route=""/hello""");
+    }
+
+    [Fact]
+    public async Task Get_WritesEachFamilyOnce()
+    {
+        using var client = sample.CreateClient();
+        await client.GetStringAsync("/hello");
+
+        var body = await client.GetStringAsync("/metrics");
+
+        body.Split('\n').Count(line => line == "# TYPE hello_total counter").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Head_ReturnsHeadersWithoutBody()
+    {
+        using var client = sample.CreateClient();
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task MapMetrics_ReturnsAConventionBuilder_SoRequireAuthorizationApplies()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.AddMetrics();
+        builder.Services.AddAuthentication("Test").AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RejectingAuthenticationHandler>("Test", null);
+        builder.Services.AddAuthorization();
+        await using var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMetrics().RequireAuthorization();
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        using var response = await client.GetAsync("/metrics");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task MapMetrics_UsesTheConfiguredPath()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Metrics:Path"] = "/internal/prometheus";
+        builder.AddMetrics();
+        await using var app = builder.Build();
+        app.MapMetrics();
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        (await client.GetAsync("/internal/prometheus")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task MapMetrics_WithoutAddMetrics_FailsNamingTheMissingCall()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+
+        var map = () => app.MapMetrics();
+
+        map.Should().Throw<InvalidOperationException>().WithMessage("*builder.AddMetrics()*");
+    }
+
+    private static async Task<double> ReadSampleAsync(HttpClient client, string series)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        var body = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        foreach (var line in body.Split('\n'))
+        {
+            if (line.StartsWith(series + " ", StringComparison.Ordinal))
+            {
+                return double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+}

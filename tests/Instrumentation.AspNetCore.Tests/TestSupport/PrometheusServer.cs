@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Instrumentation.AspNetCore.Tests.TestSupport;
+
+/// <summary>
+/// A real Prometheus (the Debian package's binary) on 127.0.0.1 with a temporary data directory,
+/// scraping the given targets every second; stopped by its process id on dispose.
+/// </summary>
+internal sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly HttpClient _http;
+
+    private PrometheusServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public static async Task<PrometheusServer> StartAsync(string jobName, string target, string metricsPath)
+    {
+        var binary = ExternalTool.Require("prometheus", "prometheus");
+        var directory = Directory.CreateTempSubdirectory("instrumentation-prometheus-").FullName;
+        var config = Path.Combine(directory, "prometheus.yml");
+        await File.WriteAllTextAsync(config, $"""
+            global:
+              scrape_interval: 1s
+              scrape_timeout: 1s
+            scrape_configs:
+              - job_name: {jobName}
+                metrics_path: {metricsPath}
+                static_configs:
+                  - targets: ['{target}']
+            """);
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo(binary)
+        {
+            ArgumentList =
+            {
+                $"--config.file={config}",
+                $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+                $"--web.listen-address=127.0.0.1:{port}",
+                "--log.level=warn",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start prometheus.");
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new PrometheusServer(process, directory, port);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Waits until the only target has been scraped, and returns its health and last error.</summary>
+    public async Task<(string Health, string LastError, string ScrapeUrl)> WaitForFirstScrapeAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/targets"));
+            var active = document.RootElement.GetProperty("data").GetProperty("activeTargets");
+            if (active.GetArrayLength() > 0)
+            {
+                var target = active[0];
+                var health = target.GetProperty("health").GetString()!;
+                if (health != "unknown" || DateTime.UtcNow > deadline)
+                {
+                    return (health, target.GetProperty("lastError").GetString()!, target.GetProperty("scrapeUrl").GetString()!);
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Prometheus listed no target in time.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Runs an instant query and returns each result's labels and value.</summary>
+    public async Task<IReadOnlyList<(Dictionary<string, string> Labels, double Value)>> QueryAsync(string promql)
+    {
+        var response = await _http.GetFromJsonAsync<JsonElement>($"/api/v1/query?query={Uri.EscapeDataString(promql)}");
+        response.GetProperty("status").GetString().Should().Be("success", $"the query {promql} should run");
+        var results = new List<(Dictionary<string, string>, double)>();
+        foreach (var item in response.GetProperty("data").GetProperty("result").EnumerateArray())
+        {
+            var labels = new Dictionary<string, string>();
+            foreach (var label in item.GetProperty("metric").EnumerateObject())
+            {
+                labels[label.Name] = label.Value.GetString()!;
+            }
+
+            var value = item.GetProperty("value")[1].GetString()!;
+            results.Add((labels, double.Parse(value, CultureInfo.InvariantCulture)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Polls <paramref name="promql"/> until it returns at least one result.</summary>
+    public async Task<IReadOnlyList<(Dictionary<string, string> Labels, double Value)>> QueryUntilPresentAsync(string promql, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var results = await QueryAsync(promql);
+            if (results.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return results;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary directory is harmless.
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"prometheus exited at start with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                var response = await _http.GetAsync("/-/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("prometheus did not become ready within 30 s.");
+    }
+}
