@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Instrumentation.Collection;
 using Instrumentation.Instruments;
 using Instrumentation.Naming;
+using Instrumentation.Quantiles;
 using Instrumentation.Registry;
 
 namespace Instrumentation;
@@ -108,6 +109,41 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
             Buckets = Instruments.Buckets.Validate(name, buckets),
         };
         return _registry.GetOrRegister(definition, d => new Histogram(this, d));
+    }
+
+    /// <summary>Creates (or returns the identical existing) summary.</summary>
+    /// <param name="name">Metric name, for example <c>job_duration_seconds</c>.</param>
+    /// <param name="help">What the metric observes.</param>
+    /// <param name="labelNames">Label names, or null for none; <c>quantile</c> is reserved.</param>
+    /// <param name="objectives">
+    /// Quantiles with their allowed rank error; null for the defaults 0.5±0.05, 0.9±0.01, 0.99±0.001;
+    /// an empty list gives sum and count only.
+    /// </param>
+    /// <param name="maxAge">How long an observation counts towards the quantiles; default 10 minutes.</param>
+    /// <param name="ageBuckets">How many buckets the window rotates through; default 5.</param>
+    /// <param name="unit">Unit in Prometheus form; the name must then end with <c>_</c> and the unit.</param>
+    /// <exception cref="ArgumentException">A name, objective or window setting is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
+    public Summary CreateSummary(
+        string name,
+        string help,
+        string[]? labelNames = null,
+        IReadOnlyList<QuantileObjective>? objectives = null,
+        TimeSpan? maxAge = null,
+        int? ageBuckets = null,
+        string? unit = null)
+    {
+        var definition = Define(MetricType.Summary, name, help, labelNames, unit, "quantile");
+        var window = maxAge ?? Summary.DefaultMaxAge;
+        var buckets = ageBuckets ?? Summary.DefaultAgeBuckets;
+        QuantileObjectives.ValidateWindow(window, buckets, name);
+        definition = definition with
+        {
+            Objectives = QuantileObjectives.Validate([.. objectives ?? Summary.DefaultObjectives], name),
+            MaxAge = window,
+            AgeBuckets = buckets,
+        };
+        return _registry.GetOrRegister(definition, d => new Summary(this, d));
     }
 
     /// <summary>Returns the family registered under <paramref name="name"/> (a counter also by its <c>_total</c> name), or null.</summary>

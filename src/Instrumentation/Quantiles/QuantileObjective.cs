@@ -6,4 +6,4 @@ namespace Instrumentation.Quantiles;
 /// </summary>
 /// <param name="Quantile">The quantile, in (0, 1).</param>
 /// <param name="Error">The allowed rank error, in [0, 1).</param>
-internal readonly record struct QuantileObjective(double Quantile, double Error);
+public readonly record struct QuantileObjective(double Quantile, double Error);

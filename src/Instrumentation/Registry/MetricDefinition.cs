@@ -1,4 +1,5 @@
 using Instrumentation.Collection;
+using Instrumentation.Quantiles;
 
 namespace Instrumentation.Registry;
 
@@ -13,7 +14,7 @@ internal sealed record MetricDefinition(
     string Unit,
     string[] LabelNames,
     double[]? Buckets = null,
-    object[]? Objectives = null,
+    QuantileObjective[]? Objectives = null,
     TimeSpan MaxAge = default,
     int AgeBuckets = 0)
 {
@@ -72,7 +73,7 @@ internal sealed record MetricDefinition(
 
         if (Objectives is not null)
         {
-            text += $", objectives [{string.Join(", ", Objectives)}], window {MaxAge} in {AgeBuckets} buckets";
+            text += $", objectives [{string.Join(", ", Objectives.Select(static o => $"{o.Quantile}±{o.Error}"))}], window {MaxAge} in {AgeBuckets} buckets";
         }
 
         return text;
