@@ -1,0 +1,30 @@
+namespace Instrumentation.OpenTelemetry;
+
+/// <summary>Settings of a <see cref="ForeignMeterSource"/>: which meters to listen to, and how.</summary>
+public sealed class ForeignMeterSourceOptions
+{
+    /// <summary>The OpenTelemetry SDK's default: at most this many series per metric, plus one overflow series.</summary>
+    public const int DefaultCardinalityLimit = 2000;
+
+    /// <summary>
+    /// The names of the meters to aggregate, as OpenTelemetry's <c>AddMeter</c> takes them: exact names
+    /// (<c>System.Runtime</c>, <c>Microsoft.AspNetCore.Hosting</c>) or with <c>*</c> wildcards
+    /// (<c>MyCompany.*</c>). A meter of our own <see cref="MetricFactory"/> is never aggregated, even when
+    /// it matches, so its instruments are not exposed twice.
+    /// </summary>
+    public IList<string> Meters { get; } = [];
+
+    /// <summary>
+    /// The most series (distinct tag sets) kept per metric; measurements for further tag sets go to one
+    /// overflow series labelled <c>otel_metric_overflow="true"</c>. Default <see cref="DefaultCardinalityLimit"/>.
+    /// </summary>
+    public int CardinalityLimit { get; set; } = DefaultCardinalityLimit;
+
+    /// <summary>
+    /// Whether measurements made inside a sampled <see cref="System.Diagnostics.Activity"/> may become
+    /// exemplars (trace and span id), shown in OpenMetrics output. Default true, like our own instruments.
+    /// It makes the SDK check the current activity and take a short lock on every measurement of a sum or
+    /// gauge; turn it off where that cost matters more than exemplars.
+    /// </summary>
+    public bool Exemplars { get; set; } = true;
+}

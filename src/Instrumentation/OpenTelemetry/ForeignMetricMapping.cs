@@ -1,0 +1,70 @@
+using Instrumentation.Collection;
+using OpenTelemetry.Metrics;
+using OtelMetricType = OpenTelemetry.Metrics.MetricType;
+using PromMetricType = Instrumentation.Collection.MetricType;
+
+namespace Instrumentation.OpenTelemetry;
+
+/// <summary>
+/// How one OpenTelemetry metric stream reads as our snapshot model: its Prometheus family descriptor and
+/// which <see cref="MetricPoint"/> accessor holds its value. Computed once per stream and cached.
+/// </summary>
+internal sealed class ForeignMetricMapping
+{
+    private ForeignMetricMapping(MetricFamilyDescriptor descriptor, OtelMetricType sourceType)
+    {
+        Descriptor = descriptor;
+        SourceType = sourceType;
+    }
+
+    public MetricFamilyDescriptor Descriptor { get; }
+
+    public PromMetricType Type => Descriptor.Type;
+
+    /// <summary>The OpenTelemetry aggregation the values come from.</summary>
+    public OtelMetricType SourceType { get; }
+
+    /// <summary>True when sums and gauges are read with the <c>Long</c> accessors (and exemplars carry long values).</summary>
+    public bool IsLong => SourceType.IsLong();
+
+    /// <summary>True for up-down counters: a gauge whose value is the SDK's running sum.</summary>
+    public bool IsNonMonotonicSum => SourceType is OtelMetricType.LongSumNonMonotonic or OtelMetricType.DoubleSumNonMonotonic;
+
+    /// <summary>Returns the mapping of <paramref name="metric"/>, or null for a stream Prometheus text cannot show.</summary>
+    public static ForeignMetricMapping? Create(Metric metric)
+    {
+        PromMetricType type;
+        switch (metric.MetricType)
+        {
+            case OtelMetricType.LongSum:
+            case OtelMetricType.DoubleSum:
+                type = PromMetricType.Counter;
+                break;
+            case OtelMetricType.LongSumNonMonotonic:
+            case OtelMetricType.DoubleSumNonMonotonic:
+            case OtelMetricType.LongGauge:
+            case OtelMetricType.DoubleGauge:
+                type = PromMetricType.Gauge;
+                break;
+            case OtelMetricType.Histogram:
+                type = PromMetricType.Histogram;
+                break;
+            default:
+                // Base-2 exponential histograms only appear when a view asks for them, and the provider
+                // we build adds no such view. Their Prometheus form is the native histogram, which the
+                // text formats (0.0.4, OpenMetrics 1.0) cannot carry; re-bucketing them into fixed
+                // bounds would invent precision, so such a stream is left out.
+                return null;
+        }
+
+        var name = PrometheusNaming.ToMetricName(metric.Name, metric.Unit, type == PromMetricType.Counter);
+        var unit = PrometheusNaming.ToUnit(metric.Unit);
+        if (!PrometheusNaming.EndsWithUnit(name, unit))
+        {
+            unit = string.Empty;
+        }
+
+        var descriptor = new MetricFamilyDescriptor(name, metric.Description ?? string.Empty, unit, type);
+        return new ForeignMetricMapping(descriptor, metric.MetricType);
+    }
+}

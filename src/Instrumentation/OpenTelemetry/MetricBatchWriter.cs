@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Instrumentation.Collection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OurExemplar = Instrumentation.Collection.Exemplar;
+using PromMetricType = Instrumentation.Collection.MetricType;
+
+namespace Instrumentation.OpenTelemetry;
+
+/// <summary>
+/// Reads a batch of OpenTelemetry metrics into an <see cref="IMetricsVisitor"/>: one family per Prometheus
+/// name, in name order, with every point of every stream that converts to that name inside it.
+/// </summary>
+/// <remarks>
+/// Streams from different meters can convert to the same name. They share the family when they are of the
+/// same kind (the first stream's help and unit are used); a stream of another kind is left out, and so is a
+/// series whose labels repeat one already written, because a Prometheus scrape cannot hold either.
+/// Not thread-safe: it reuses its buffers, so one collection at a time.
+/// </remarks>
+internal sealed class MetricBatchWriter
+{
+    private readonly ConditionalWeakTable<Metric, ForeignMetricMapping?> _mappings = [];
+    private readonly List<Entry> _entries = [];
+    private readonly HashSet<string> _seriesInFamily = new(StringComparer.Ordinal);
+    private readonly SeriesLabelBuffer _labels = new();
+    private double[] _bounds = new double[16];
+    private long[] _cumulativeCounts = new long[17];
+    private OurExemplar?[] _bucketExemplars = new OurExemplar?[17];
+
+    public void Write(in Batch<Metric> batch, IMetricsVisitor visitor)
+    {
+        _entries.Clear();
+        foreach (var metric in batch)
+        {
+            var mapping = _mappings.GetValue(metric, ForeignMetricMapping.Create);
+            if (mapping is not null)
+            {
+                _entries.Add(new Entry(mapping, metric, _entries.Count));
+            }
+        }
+
+        _entries.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Mapping.Descriptor.Name, b.Mapping.Descriptor.Name);
+            return byName != 0 ? byName : a.Order.CompareTo(b.Order);
+        });
+
+        var start = 0;
+        while (start < _entries.Count)
+        {
+            var name = _entries[start].Mapping.Descriptor.Name;
+            var end = start + 1;
+            while (end < _entries.Count && _entries[end].Mapping.Descriptor.Name == name)
+            {
+                end++;
+            }
+
+            WriteFamily(start, end, visitor);
+            start = end;
+        }
+
+        _entries.Clear();
+    }
+
+    private static double ToUnixSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    private static OurExemplar? ToExemplar(in global::OpenTelemetry.Metrics.Exemplar exemplar, bool isLong)
+    {
+        // Without a trace to point at (a measurement outside any activity), an exemplar says nothing.
+        if (exemplar.TraceId == default)
+        {
+            return null;
+        }
+
+        var value = isLong ? exemplar.LongValue : exemplar.DoubleValue;
+        return new OurExemplar(exemplar.TraceId.ToHexString(), exemplar.SpanId.ToHexString(), value, ToUnixSeconds(exemplar.Timestamp));
+    }
+
+    private void WriteFamily(int start, int end, IMetricsVisitor visitor)
+    {
+        var descriptor = _entries[start].Mapping.Descriptor;
+        var deduplicate = end - start > 1;
+        _seriesInFamily.Clear();
+
+        visitor.BeginFamily(descriptor);
+        for (var i = start; i < end; i++)
+        {
+            var entry = _entries[i];
+            if (entry.Mapping.Type != descriptor.Type)
+            {
+                continue;
+            }
+
+            foreach (ref readonly var point in entry.Metric.GetMetricPoints())
+            {
+                var labels = _labels.Build(point.Tags);
+                if (deduplicate && !_seriesInFamily.Add(_labels.SeriesKey()))
+                {
+                    continue;
+                }
+
+                WritePoint(entry.Mapping, point, labels, visitor);
+            }
+        }
+
+        visitor.EndFamily();
+    }
+
+    private void WritePoint(ForeignMetricMapping mapping, in MetricPoint point, MetricLabels labels, IMetricsVisitor visitor)
+    {
+        switch (mapping.Type)
+        {
+            case PromMetricType.Counter:
+                {
+                    var value = mapping.IsLong ? point.GetSumLong() : point.GetSumDouble();
+                    visitor.WriteCounter(labels, value, ToUnixSeconds(point.StartTime), LatestExemplar(point, mapping.IsLong));
+                    break;
+                }
+
+            case PromMetricType.Gauge:
+                {
+                    double value = (mapping.IsNonMonotonicSum, mapping.IsLong) switch
+                    {
+                        (true, true) => point.GetSumLong(),
+                        (true, false) => point.GetSumDouble(),
+                        (false, true) => point.GetGaugeLastValueLong(),
+                        (false, false) => point.GetGaugeLastValueDouble(),
+                    };
+                    visitor.WriteGauge(labels, value);
+                    break;
+                }
+
+            case PromMetricType.Histogram:
+                WriteHistogram(point, labels, visitor);
+                break;
+
+            default:
+                throw new UnreachableException($"ForeignMetricMapping produced unsupported type {mapping.Type}.");
+        }
+    }
+
+    private void WriteHistogram(in MetricPoint point, MetricLabels labels, IMetricsVisitor visitor)
+    {
+        // The SDK gives per-bucket counts, ending with the +Inf bucket; Prometheus wants running totals.
+        var finite = 0;
+        long cumulative = 0;
+        foreach (var bucket in point.GetHistogramBuckets())
+        {
+            cumulative += bucket.BucketCount;
+            if (double.IsPositiveInfinity(bucket.ExplicitBound))
+            {
+                continue;
+            }
+
+            EnsureBucketCapacity(finite + 1);
+            _bounds[finite] = bucket.ExplicitBound;
+            _cumulativeCounts[finite] = cumulative;
+            finite++;
+        }
+
+        // A histogram configured without buckets enumerates none: all it has is the count.
+        _cumulativeCounts[finite] = finite == 0 && cumulative == 0 ? point.GetHistogramCount() : cumulative;
+
+        var exemplars = BucketExemplars(point, finite);
+        var histogram = new HistogramPoint(
+            _bounds.AsSpan(0, finite),
+            _cumulativeCounts.AsSpan(0, finite + 1),
+            point.GetHistogramSum(),
+            ToUnixSeconds(point.StartTime),
+            exemplars);
+        visitor.WriteHistogram(labels, histogram);
+    }
+
+    private ReadOnlySpan<OurExemplar?> BucketExemplars(in MetricPoint point, int finiteBuckets)
+    {
+        if (!point.TryGetExemplars(out var collected))
+        {
+            return [];
+        }
+
+        var slots = _bucketExemplars.AsSpan(0, finiteBuckets + 1);
+        slots.Clear();
+        var any = false;
+        foreach (ref readonly var candidate in collected)
+        {
+            // Histogram measurements reach the reservoir as doubles, whatever the instrument's type.
+            if (ToExemplar(candidate, isLong: false) is not { } exemplar)
+            {
+                continue;
+            }
+
+            var bucket = BucketOf(exemplar.Value, finiteBuckets);
+            if (slots[bucket] is null || slots[bucket]!.TimestampUnixSeconds <= exemplar.TimestampUnixSeconds)
+            {
+                slots[bucket] = exemplar;
+                any = true;
+            }
+        }
+
+        return any ? slots : [];
+    }
+
+    // Buckets are (previous bound, bound], as in Prometheus' le.
+    private int BucketOf(double value, int finiteBuckets)
+    {
+        for (var i = 0; i < finiteBuckets; i++)
+        {
+            if (value <= _bounds[i])
+            {
+                return i;
+            }
+        }
+
+        return finiteBuckets;
+    }
+
+    private static OurExemplar? LatestExemplar(in MetricPoint point, bool isLong)
+    {
+        if (!point.TryGetExemplars(out var collected))
+        {
+            return null;
+        }
+
+        OurExemplar? latest = null;
+        foreach (ref readonly var candidate in collected)
+        {
+            if (ToExemplar(candidate, isLong) is { } exemplar
+                && (latest is null || exemplar.TimestampUnixSeconds >= latest.TimestampUnixSeconds))
+            {
+                latest = exemplar;
+            }
+        }
+
+        return latest;
+    }
+
+    private void EnsureBucketCapacity(int finiteBuckets)
+    {
+        if (finiteBuckets < _bounds.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(finiteBuckets, _bounds.Length * 2);
+        Array.Resize(ref _bounds, size);
+        Array.Resize(ref _cumulativeCounts, size + 1);
+        Array.Resize(ref _bucketExemplars, size + 1);
+    }
+
+    private readonly record struct Entry(ForeignMetricMapping Mapping, Metric Metric, int Order);
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Instrumentation.Collection;
+using OpenTelemetry;
+
+namespace Instrumentation.OpenTelemetry;
+
+/// <summary>
+/// Turns the tags of one OpenTelemetry metric point into Prometheus labels, reusing its arrays from
+/// point to point. Not thread-safe: one collection at a time uses it.
+/// </summary>
+internal sealed class SeriesLabelBuffer
+{
+    private const char KeySeparator = '\u001f';
+
+    // Tag keys come from instrumentation code, so this stays small.
+    private readonly Dictionary<string, string> _labelNameOfKey = new(StringComparer.Ordinal);
+    private readonly StringBuilder _key = new();
+    private string[] _names = new string[8];
+    private string[] _values = new string[8];
+    private string[] _tagKeys = new string[8];
+    private int _count;
+
+    /// <summary>
+    /// Converts <paramref name="tags"/>: label names sanitized and sorted; tags whose keys convert to the same
+    /// label name (<c>a.b</c> and <c>a_b</c>) become one label whose values are joined by <c>;</c> in key order,
+    /// as the OpenTelemetry Prometheus compatibility rules say. The result is valid until the next call.
+    /// </summary>
+    public MetricLabels Build(ReadOnlyTagCollection tags)
+    {
+        EnsureCapacity(tags.Count);
+        _count = 0;
+        foreach (var tag in tags)
+        {
+            if (string.IsNullOrEmpty(tag.Key))
+            {
+                continue;
+            }
+
+            Insert(LabelNameOf(tag.Key), tag.Key, TagValueFormatter.Format(tag.Value));
+        }
+
+        MergeCollidingNames();
+
+        return new MetricLabels(_names.AsSpan(0, _count), _values.AsSpan(0, _count));
+    }
+
+    /// <summary>A string identifying the labels of the last <see cref="Build"/>, to spot duplicate series.</summary>
+    public string SeriesKey()
+    {
+        _key.Clear();
+        for (var i = 0; i < _count; i++)
+        {
+            _key.Append(_names[i]).Append(KeySeparator).Append(_values[i]).Append(KeySeparator);
+        }
+
+        return _key.ToString();
+    }
+
+    private string LabelNameOf(string key)
+    {
+        if (!_labelNameOfKey.TryGetValue(key, out var name))
+        {
+            name = PrometheusNaming.ToLabelName(key);
+            _labelNameOfKey[key] = name;
+        }
+
+        return name;
+    }
+
+    // Insertion sort by label name, then tag key: points carry a handful of tags, often already in order.
+    private void Insert(string name, string tagKey, string value)
+    {
+        var i = _count;
+        while (i > 0)
+        {
+            var order = string.CompareOrdinal(_names[i - 1], name);
+            if (order < 0 || (order == 0 && string.CompareOrdinal(_tagKeys[i - 1], tagKey) <= 0))
+            {
+                break;
+            }
+
+            i--;
+        }
+
+        Array.Copy(_names, i, _names, i + 1, _count - i);
+        Array.Copy(_values, i, _values, i + 1, _count - i);
+        Array.Copy(_tagKeys, i, _tagKeys, i + 1, _count - i);
+        _names[i] = name;
+        _values[i] = value;
+        _tagKeys[i] = tagKey;
+        _count++;
+    }
+
+    private void MergeCollidingNames()
+    {
+        var kept = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (kept > 0 && _names[kept - 1] == _names[i])
+            {
+                _values[kept - 1] = _values[kept - 1] + ";" + _values[i];
+                continue;
+            }
+
+            _names[kept] = _names[i];
+            _values[kept] = _values[i];
+            _tagKeys[kept] = _tagKeys[i];
+            kept++;
+        }
+
+        _count = kept;
+    }
+
+    private void EnsureCapacity(int count)
+    {
+        if (count <= _names.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(count, _names.Length * 2);
+        Array.Resize(ref _names, size);
+        Array.Resize(ref _values, size);
+        Array.Resize(ref _tagKeys, size);
+    }
+}

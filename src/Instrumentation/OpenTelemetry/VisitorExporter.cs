@@ -1,0 +1,82 @@
+using System.Runtime.ExceptionServices;
+using Instrumentation.Collection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+
+namespace Instrumentation.OpenTelemetry;
+
+/// <summary>
+/// A pull-only OpenTelemetry exporter: the SDK hands it a batch only when <see cref="CollectInto"/> asks
+/// for one, and it writes that batch straight into the asking visitor.
+/// </summary>
+/// <remarks>
+/// Marked <see cref="ExportModes.Pull"/>, a <see cref="BaseExportingMetricReader"/> over it refuses every
+/// collection except the ones made through the <see cref="Collect"/> delegate it installs here (shutdown
+/// and flushes export nothing). Callers must serialize <see cref="CollectInto"/>.
+/// </remarks>
+[ExportModes(ExportModes.Pull)]
+internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporter
+{
+    private readonly MetricBatchWriter _writer = new();
+    private IMetricsVisitor? _visitor;
+    private Exception? _failure;
+    private bool _exported;
+
+    /// <summary>Set by the reader this exporter is given to, and cleared when that reader is disposed.</summary>
+    public Func<int, bool>? Collect { get; set; }
+
+    /// <summary>Makes the SDK collect now and writes the result into <paramref name="visitor"/>.</summary>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The SDK did not complete the collection.</exception>
+    public void CollectInto(IMetricsVisitor visitor)
+    {
+        var collect = Collect ?? throw new ObjectDisposedException(nameof(ForeignMeterSource), "The OpenTelemetry metric reader is no longer connected.");
+        _visitor = visitor;
+        _failure = null;
+        _exported = false;
+        bool completed;
+        try
+        {
+            completed = collect(Timeout.Infinite);
+        }
+        finally
+        {
+            _visitor = null;
+        }
+
+        if (_failure is { } failure)
+        {
+            _failure = null;
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (!completed || !_exported)
+        {
+            throw new InvalidOperationException(
+                "The OpenTelemetry SDK did not complete the metric collection (its event source 'OpenTelemetry-Sdk' logs why).");
+        }
+    }
+
+    /// <inheritdoc />
+    public override ExportResult Export(in Batch<Metric> batch)
+    {
+        var visitor = _visitor;
+        if (visitor is null)
+        {
+            return ExportResult.Success;
+        }
+
+        try
+        {
+            _writer.Write(batch, visitor);
+            _exported = true;
+            return ExportResult.Success;
+        }
+        catch (Exception ex)
+        {
+            // The reader would log and swallow it; CollectInto rethrows it to the caller instead.
+            _failure = ex;
+            return ExportResult.Failure;
+        }
+    }
+}
