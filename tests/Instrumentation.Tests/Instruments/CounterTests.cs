@@ -66,6 +66,18 @@ public class CounterTests
         counter.Value.Should().Be(4.75);
     }
 
+    [Fact]
+    public void Inc_WithHugeWholeAmounts_KeepsGrowing()
+    {
+        using var factory = TestFactory.Create();
+        var counter = factory.CreateCounter("transferred_bytes", "Bytes moved");
+
+        counter.Inc(9e18);
+        counter.Inc(9e18);
+
+        counter.Value.Should().BeApproximately(1.8e19, 1e4);
+    }
+
     [Theory]
     [InlineData(-1.0)]
     [InlineData(-0.5)]
