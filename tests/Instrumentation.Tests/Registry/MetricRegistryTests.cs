@@ -146,6 +146,31 @@ public class MetricRegistryTests
             .WithMessage("*'y'*'y_count'*'y_count'*");
     }
 
+    [Theory]
+    [InlineData("y_count")]
+    [InlineData("y_sum")]
+    [InlineData("y_bucket")]
+    public void CreateCounter_NamedLikeHistogramSeries_ThrowsNamingClash(string counterName)
+    {
+        // The counter's family name is written on the wire (OpenMetrics "# TYPE y_count counter"), and
+        // Prometheus' text parser files "y_count" under histogram "y": the scrape would fail.
+        using var factory = TestFactory.Create();
+        factory.CreateHistogram("y", "Y");
+
+        factory.Invoking(f => f.CreateCounter(counterName, "Y")).Should().Throw<InvalidOperationException>()
+            .WithMessage($"Metric '{counterName}' would write the series name '{counterName}', which metric 'y' already writes*");
+    }
+
+    [Fact]
+    public void CreateHistogram_WhoseCountIsACounterName_ThrowsNamingClash()
+    {
+        using var factory = TestFactory.Create();
+        factory.CreateCounter("y_count_total", "Y");
+
+        factory.Invoking(f => f.CreateHistogram("y", "Y")).Should().Throw<InvalidOperationException>()
+            .WithMessage("*'y'*'y_count'*'y_count'*");
+    }
+
     [Fact]
     public void Create_AfterRejectedRegistration_LeavesNoTrace()
     {
