@@ -172,6 +172,16 @@ public class MetricRegistryTests
     }
 
     [Fact]
+    public void CreateCounter_NamedLikeAnotherCountersTotal_ThrowsNamingClash()
+    {
+        using var factory = TestFactory.Create();
+        factory.CreateCounter("a", "A");
+
+        factory.Invoking(f => f.CreateCounter("a_total_total", "A")).Should().Throw<InvalidOperationException>()
+            .WithMessage("Metric 'a_total' would write the series name 'a_total', which metric 'a' already writes*");
+    }
+
+    [Fact]
     public void Create_AfterRejectedRegistration_LeavesNoTrace()
     {
         using var factory = TestFactory.Create();
