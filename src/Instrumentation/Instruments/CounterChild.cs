@@ -1,11 +1,17 @@
 namespace Instrumentation.Instruments;
 
 /// <summary>
-/// One series of a <see cref="Counter"/>. Whole increments use a single <c>Interlocked</c> add on a
+/// One series of a <see cref="Counter"/>. Whole increments (up to <see cref="uint.MaxValue"/>) use a single <c>Interlocked</c> add on a
 /// 64-bit cell; fractional ones a compare-exchange on a second, double-valued cell.
 /// </summary>
 public sealed class CounterChild : Series, ICounter
 {
+    /// <summary>
+    /// The largest increment added to the 64-bit whole cell; larger ones go to the double cell, so that
+    /// a few huge increments (<c>Inc(9e18)</c> twice) cannot wrap the long around to a negative total.
+    /// </summary>
+    private const double MaxWholeIncrement = uint.MaxValue;
+
     private readonly bool _sampleExemplars;
     private long _whole;
     private long _fractionBits;
@@ -42,7 +48,7 @@ public sealed class CounterChild : Series, ICounter
         }
 
         var whole = (long)increment;
-        if (whole == increment)
+        if (whole == increment && increment <= MaxWholeIncrement)
         {
             Interlocked.Add(ref _whole, whole);
         }

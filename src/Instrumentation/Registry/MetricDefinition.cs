@@ -35,6 +35,8 @@ internal sealed record MetricDefinition(
         switch (Type)
         {
             case MetricType.Counter:
+                // The family name itself is on the wire too (OpenMetrics "# TYPE x counter").
+                yield return Name;
                 yield return Name + "_total";
                 yield return Name + "_created";
                 break;

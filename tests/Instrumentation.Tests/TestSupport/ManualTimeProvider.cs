@@ -1,35 +1,55 @@
 namespace Instrumentation.Tests.TestSupport;
 
 /// <summary>
-/// A clock that moves only when a test calls <see cref="Advance"/>, and counts how often it is read.
-/// Thread safe. Timestamps are in <see cref="TimeSpan"/> ticks.
+/// A clock that moves only when a test moves it, and counts how often it is read. Thread safe.
+/// Timestamps are <see cref="TimeSpan"/> ticks since the clock was created.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
-    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private long _ticks;
+    private readonly long _startTicks;
+    private long _utcTicks;
     private long _reads;
+
+    /// <summary>Creates a clock standing at 2025-01-01T00:00:00Z.</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>Creates a clock standing at <paramref name="utcNow"/>.</summary>
+    public ManualTimeProvider(DateTimeOffset utcNow)
+    {
+        _startTicks = utcNow.UtcTicks;
+        SetUtcNow(utcNow);
+    }
 
     /// <summary>How many times <see cref="GetTimestamp"/> or <see cref="GetUtcNow"/> was called.</summary>
     public long Reads => Interlocked.Read(ref _reads);
 
+    /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <inheritdoc />
     public override long GetTimestamp()
     {
         Interlocked.Increment(ref _reads);
-        return Interlocked.Read(ref _ticks);
+        return Interlocked.Read(ref _utcTicks) - _startTicks;
     }
 
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {
         Interlocked.Increment(ref _reads);
-        return Epoch.AddTicks(Interlocked.Read(ref _ticks));
+        return new DateTimeOffset(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
     }
 
+    /// <summary>Moves the clock to <paramref name="utcNow"/>.</summary>
+    public void SetUtcNow(DateTimeOffset utcNow) => Interlocked.Exchange(ref _utcTicks, utcNow.UtcTicks);
+
+    /// <summary>Moves the clock forward by <paramref name="by"/>.</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        Interlocked.Add(ref _ticks, by.Ticks);
+        Interlocked.Add(ref _utcTicks, by.Ticks);
     }
 }
