@@ -6,7 +6,7 @@ public static class Buckets
     private static readonly double[] DefaultBounds = [.005, .01, .025, .05, .075, .1, .25, .5, .75, 1, 2.5, 5, 7.5, 10];
 
     /// <summary>The default upper bounds known from the Prometheus clients: .005 to 10 (seconds), 14 buckets.</summary>
-    public static IReadOnlyList<double> Default => DefaultBounds;
+    public static IReadOnlyList<double> Default { get; } = Array.AsReadOnly(DefaultBounds);
 
     /// <summary>Returns <paramref name="count"/> bounds starting at <paramref name="start"/>, each <paramref name="width"/> above the last.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Count is below 1, width is not positive, or a value is not finite.</exception>

@@ -18,6 +18,7 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
         : base(factory, definition)
     {
         UpperBounds = definition.Buckets!;
+        Buckets = Array.AsReadOnly(UpperBounds);
         Instrument = factory.Meter.CreateHistogram(
             definition.Name,
             UnitConversion.ToUcum(definition.Unit),
@@ -28,7 +29,7 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
     }
 
     /// <summary>The finite bucket upper bounds, ascending; +Inf is implied.</summary>
-    public IReadOnlyList<double> Buckets => UpperBounds;
+    public IReadOnlyList<double> Buckets { get; }
 
     internal double[] UpperBounds { get; }
 

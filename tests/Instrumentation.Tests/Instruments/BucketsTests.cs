@@ -70,4 +70,12 @@ public class BucketsTests
         factory.CreateHistogram("a", "A", buckets: Buckets.Linear(0, 0.1, 20)).Buckets.Should().HaveCount(20);
         factory.CreateHistogram("b", "B", buckets: Buckets.Exponential(0.001, 2, 20)).Buckets.Should().HaveCount(20);
     }
+
+    [Fact]
+    public void Default_CannotBeCastToAWritableArray()
+    {
+        Buckets.Default.Should().NotBeAssignableTo<double[]>();
+        using var metrics = new MetricFactory();
+        metrics.CreateHistogram("latency_seconds", "Latency").Buckets.Should().NotBeAssignableTo<double[]>();
+    }
 }
