@@ -55,7 +55,7 @@ internal sealed partial class MetricsServer(
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
+        catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException(

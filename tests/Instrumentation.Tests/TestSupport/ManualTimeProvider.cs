@@ -10,9 +10,12 @@ public sealed class ManualTimeProvider : TimeProvider
     private long _utcTicks;
     private long _reads;
 
-    /// <summary>Creates a clock standing at 2025-01-01T00:00:00Z.</summary>
+    /// <summary>2023-11-14T22:13:20.123Z, which writes as 1700000000.123.</summary>
+    public static readonly DateTimeOffset Reference = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123);
+
+    /// <summary>Creates a clock standing at <see cref="Reference"/>.</summary>
     public ManualTimeProvider()
-        : this(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
+        : this(Reference)
     {
     }
 
@@ -41,6 +44,13 @@ public sealed class ManualTimeProvider : TimeProvider
     {
         Interlocked.Increment(ref _reads);
         return new DateTimeOffset(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+    }
+
+    /// <summary>The current time; setting it moves the clock.</summary>
+    public DateTimeOffset Now
+    {
+        get => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+        set => SetUtcNow(value);
     }
 
     /// <summary>Moves the clock to <paramref name="utcNow"/>.</summary>

@@ -1,0 +1,172 @@
+using System.Text;
+using Instrumentation.Collection;
+
+namespace Instrumentation.Exposition;
+
+/// <summary>
+/// Renders every family of a set of sources as one exposition: what a <c>/metrics</c> endpoint serves.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A scrape collects and renders the whole body into a pooled buffer before the first byte reaches
+/// the destination, so a source that throws leaves the destination untouched: a client never gets a
+/// partial body. The buffer is kept for the next scrape, so a steady scrape allocates a constant few
+/// bytes however many series there are.
+/// </para>
+/// <para>
+/// Thread-safe. Collection and rendering are serialized (sources are read by one collection at a time);
+/// writing the rendered body to the destination is not, so a slow client does not hold up others: a
+/// scrape that finds the kept buffer in use renders into a buffer of its own from the array pool.
+/// </para>
+/// <para>
+/// When two sources give a family of the same name, or families whose series names would collide
+/// (a counter <c>x</c> writes <c>x_total</c>), the first source wins and the other family is left out.
+/// </para>
+/// </remarks>
+public sealed class MetricsScraper : IDisposable
+{
+    private readonly IMetricsSource[] _sources;
+    private readonly SemaphoreSlim _renderGate = new(1, 1);
+    private readonly FamilyDeduplicator _deduplicator = new();
+    private readonly PrometheusTextWriter _prometheusWriter;
+    private readonly OpenMetricsTextWriter _openMetricsWriter;
+    private PooledBufferWriter? _idleBuffer;
+    private bool _disposed;
+
+    /// <summary>Creates a scraper over <paramref name="sources"/>, read in the order given.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="sources"/> or one of its items is null.</exception>
+    public MetricsScraper(IEnumerable<IMetricsSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = [.. sources];
+        foreach (var source in _sources)
+        {
+            if (source is null)
+            {
+                throw new ArgumentNullException(nameof(sources), "A metrics source in the list is null.");
+            }
+        }
+
+        // Every render points the writers at the buffer of that scrape; this one is just the first.
+        _idleBuffer = new PooledBufferWriter();
+        _prometheusWriter = new PrometheusTextWriter(_idleBuffer);
+        _openMetricsWriter = new OpenMetricsTextWriter(_idleBuffer);
+    }
+
+    /// <summary>
+    /// Collects every source and writes the exposition to <paramref name="destination"/>. Nothing is
+    /// written unless collection succeeds.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask WriteAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var writer = WriterFor(format);
+        var buffer = TakeBuffer();
+        try
+        {
+            await _renderGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Render(writer, buffer);
+            }
+            finally
+            {
+                _renderGate.Release();
+            }
+
+            await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>Collects every source and returns the exposition as a string (for tests and diagnostics).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    public string Scrape(ExpositionFormat format)
+    {
+        var writer = WriterFor(format);
+        var buffer = TakeBuffer();
+        try
+        {
+            _renderGate.Wait();
+            try
+            {
+                Render(writer, buffer);
+            }
+            finally
+            {
+                _renderGate.Release();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Returns the kept buffer to the array pool. Call it once no scrape is running (the host disposes the
+    /// scraper at shutdown); later scrapes throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _disposed, true);
+        Interlocked.Exchange(ref _idleBuffer, null)?.Dispose();
+        _renderGate.Dispose();
+    }
+
+    /// <summary>Collects into <paramref name="buffer"/>; the caller holds the render gate.</summary>
+    private void Render(ExpositionWriter writer, PooledBufferWriter buffer)
+    {
+        buffer.Reset();
+        writer.Reset(buffer);
+        _deduplicator.Begin(writer);
+        try
+        {
+            foreach (var source in _sources)
+            {
+                source.Collect(_deduplicator);
+            }
+
+            writer.Complete();
+        }
+        catch
+        {
+            buffer.Reset();
+            throw;
+        }
+    }
+
+    private ExpositionWriter WriterFor(ExpositionFormat format)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return format switch
+        {
+            ExpositionFormat.PrometheusText => _prometheusWriter,
+            ExpositionFormat.OpenMetrics => _openMetricsWriter,
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown exposition format."),
+        };
+    }
+
+    private PooledBufferWriter TakeBuffer() => Interlocked.Exchange(ref _idleBuffer, null) ?? new PooledBufferWriter();
+
+    private void ReturnBuffer(PooledBufferWriter buffer)
+    {
+        if (Volatile.Read(ref _disposed) || Interlocked.CompareExchange(ref _idleBuffer, buffer, null) is not null)
+        {
+            buffer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+using Instrumentation.Collection;
+
+namespace Instrumentation.Exposition;
+
+/// <summary>
+/// Writes OpenMetrics 1.0.0 text: <c># TYPE</c>, <c># UNIT</c> and <c># HELP</c> per family, counters as
+/// family <c>name</c> with <c>name_total</c> samples, <c>_created</c> for counters, histograms and
+/// summaries, exemplars on counters and histogram buckets, and <c># EOF</c> from <see cref="ExpositionWriter.Complete"/>.
+/// </summary>
+/// <remarks>
+/// <c>le</c> and <c>quantile</c> values are canonical numbers (<c>1.0</c>, <c>0.005</c>, <c>+Inf</c>).
+/// A <c># UNIT</c> line is written only when the family name ends with <c>_</c> and the unit, as the
+/// specification requires (Prometheus rejects the scrape otherwise). A histogram with a negative bucket
+/// bound has no <c>_sum</c> or <c>_count</c> (the specification forbids the sum there, and the count
+/// goes with it). An exemplar whose labels exceed the 128-character limit is left out.
+/// </remarks>
+public sealed class OpenMetricsTextWriter : ExpositionWriter
+{
+    private const int MaxExemplarLabelCharacters = 128;
+
+    /// <summary>Creates a writer appending to <paramref name="output"/>, which it does not own.</summary>
+    public OpenMetricsTextWriter(IBufferWriter<byte> output)
+        : base(output)
+    {
+    }
+
+    /// <inheritdoc />
+    public override ExpositionFormat Format => ExpositionFormat.OpenMetrics;
+
+    private protected override void WriteHeader(MetricFamilyDescriptor family)
+    {
+        Output.WriteRaw("# TYPE "u8);
+        Output.WriteName(family.Name);
+        Output.WriteRaw(family.Type switch
+        {
+            MetricType.Counter => " counter\n"u8,
+            MetricType.Gauge => " gauge\n"u8,
+            MetricType.Histogram => " histogram\n"u8,
+            _ => " summary\n"u8,
+        });
+
+        if (family.Unit.Length > 0 && HasUnitSuffix(family.Name, family.Unit))
+        {
+            Output.WriteRaw("# UNIT "u8);
+            Output.WriteName(family.Name);
+            Output.WriteByte((byte)' ');
+            Output.WriteName(family.Unit);
+            Output.WriteByte((byte)'\n');
+        }
+
+        if (family.Help.Length > 0)
+        {
+            Output.WriteRaw("# HELP "u8);
+            Output.WriteName(family.Name);
+            Output.WriteByte((byte)' ');
+            Output.WriteEscapedQuoted(family.Help);
+            Output.WriteByte((byte)'\n');
+        }
+    }
+
+    private protected override void WriteCounterSeries(MetricFamilyDescriptor family, MetricLabels labels, double value, double createdUnixSeconds, Exemplar? exemplar)
+    {
+        WriteSeriesName(family.Name, "_total"u8, labels);
+        Output.WriteFloat(value, FloatStyle.General);
+        WriteExemplar(exemplar);
+        Output.WriteByte((byte)'\n');
+        WriteCreated(family.Name, labels, createdUnixSeconds);
+    }
+
+    private protected override void WriteHistogramSeries(MetricFamilyDescriptor family, MetricLabels labels, HistogramPoint point)
+    {
+        var bounds = point.UpperBounds;
+        var counts = point.CumulativeCounts;
+        var exemplars = point.Exemplars;
+        for (var i = 0; i <= bounds.Length; i++)
+        {
+            var bound = i < bounds.Length ? bounds[i] : double.PositiveInfinity;
+            WriteSeriesName(family.Name, "_bucket"u8, labels, "le"u8, bound, FloatStyle.Canonical);
+            Output.WriteInteger(counts[i]);
+            WriteExemplar(i < exemplars.Length ? exemplars[i] : null);
+            Output.WriteByte((byte)'\n');
+        }
+
+        if (bounds.Length == 0 || bounds[0] >= 0)
+        {
+            WriteSample(family.Name, "_sum"u8, labels, point.Sum);
+            WriteSample(family.Name, "_count"u8, labels, point.Count);
+        }
+
+        WriteCreated(family.Name, labels, point.CreatedUnixSeconds);
+    }
+
+    private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
+    {
+        var quantiles = point.Quantiles;
+        var values = point.Values;
+        for (var i = 0; i < quantiles.Length; i++)
+        {
+            WriteSeriesName(family.Name, default, labels, "quantile"u8, quantiles[i], FloatStyle.Canonical);
+            Output.WriteFloat(values[i], FloatStyle.General);
+            Output.WriteByte((byte)'\n');
+        }
+
+        WriteSample(family.Name, "_sum"u8, labels, point.Sum);
+        WriteSample(family.Name, "_count"u8, labels, point.Count);
+        WriteCreated(family.Name, labels, point.CreatedUnixSeconds);
+    }
+
+    private protected override void WriteEnd() => Output.WriteRaw("# EOF\n"u8);
+
+    private static bool HasUnitSuffix(string name, string unit) =>
+        name.Length > unit.Length + 1
+        && name.EndsWith(unit, StringComparison.Ordinal)
+        && name[name.Length - unit.Length - 1] == '_';
+
+    /// <summary>Writes <c>name_created{labels} seconds</c> when the source knows the creation time.</summary>
+    private void WriteCreated(string name, MetricLabels labels, double createdUnixSeconds)
+    {
+        if (!(createdUnixSeconds > 0) || !double.IsFinite(createdUnixSeconds))
+        {
+            return;
+        }
+
+        WriteSeriesName(name, "_created"u8, labels);
+        Output.WriteFloat(createdUnixSeconds, FloatStyle.Timestamp);
+        Output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes <c> # {trace_id="...",span_id="..."} value timestamp</c> after a sample value.</summary>
+    private void WriteExemplar(Exemplar? exemplar)
+    {
+        if (exemplar is null
+            || "trace_id".Length + exemplar.TraceId.Length + "span_id".Length + exemplar.SpanId.Length > MaxExemplarLabelCharacters)
+        {
+            return;
+        }
+
+        Output.WriteRaw(" # {trace_id=\""u8);
+        Output.WriteEscapedQuoted(exemplar.TraceId);
+        Output.WriteRaw("\",span_id=\""u8);
+        Output.WriteEscapedQuoted(exemplar.SpanId);
+        Output.WriteRaw("\"} "u8);
+        Output.WriteFloat(exemplar.Value, FloatStyle.Canonical);
+        if (exemplar.TimestampUnixSeconds > 0 && double.IsFinite(exemplar.TimestampUnixSeconds))
+        {
+            Output.WriteByte((byte)' ');
+            Output.WriteFloat(exemplar.TimestampUnixSeconds, FloatStyle.Timestamp);
+        }
+    }
+}

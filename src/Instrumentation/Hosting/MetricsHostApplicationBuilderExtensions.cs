@@ -1,0 +1,92 @@
+using Instrumentation;
+using Instrumentation.Collection;
+using Instrumentation.Exposition;
+using Instrumentation.Hosting;
+using Instrumentation.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers Instrumentation's metrics on an application builder.</summary>
+public static class MetricsHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="MetricFactory"/> (over <see cref="System.Diagnostics.Metrics.IMeterFactory"/>),
+    /// the export of foreign meters, and the <see cref="MetricsScraper"/>, with <see cref="MetricsOptions"/>
+    /// bound from the <c>"Metrics"</c> configuration section and validated at start-up. Calling it again is
+    /// harmless; each <paramref name="configure"/> runs after the configuration is bound.
+    /// </summary>
+    /// <param name="builder">The application builder (<c>WebApplication.CreateBuilder</c> or <c>Host.CreateApplicationBuilder</c>).</param>
+    /// <param name="configure">Optional changes to the options in code.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddMetrics(this IHostApplicationBuilder builder, Action<MetricsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        var options = services.AddOptions<MetricsOptions>();
+        if (!services.Any(static d => d.ServiceType == typeof(MetricsMarker)))
+        {
+            services.AddSingleton<MetricsMarker>();
+            options.Bind(builder.Configuration.GetSection(MetricsOptions.SectionName));
+            options.ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+
+            // Microsoft.Extensions.Diagnostics' AddMetrics(): registers IMeterFactory (a different method from this one).
+            MetricsServiceExtensions.AddMetrics(services);
+
+            services.TryAddSingleton(static provider =>
+            {
+                var settings = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+                return new MetricFactory(
+                    provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+                    new MetricFactoryOptions
+                    {
+                        MeterName = settings.MeterName,
+                        Exemplars = settings.Exemplars,
+                        TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                    });
+            });
+            services.TryAddSingleton(static provider =>
+            {
+                var settings = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+                var foreign = new ForeignMeterSourceOptions
+                {
+                    CardinalityLimit = settings.CardinalityLimit,
+                    Exemplars = settings.Exemplars,
+                };
+                foreach (var meter in settings.ExportedMeters())
+                {
+                    foreign.Meters.Add(meter);
+                }
+
+                return new ForeignMeterSource(foreign);
+            });
+            services.TryAddSingleton(static provider =>
+            {
+                // Our own instruments first: on a name clash the first source wins.
+                var sources = new List<IMetricsSource>
+                {
+                    provider.GetRequiredService<MetricFactory>(),
+                    provider.GetRequiredService<ForeignMeterSource>(),
+                };
+                sources.AddRange(provider.GetServices<IMetricsSource>());
+                return new MetricsScraper(sources);
+            });
+            services.AddHostedService<MetricsStartup>();
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Marks that <see cref="AddMetrics"/> ran, so a second call only adds its configure delegate.</summary>
+    internal sealed class MetricsMarker;
+}
