@@ -1,4 +1,17 @@
-// Last result: (none yet)
+// Last result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                        | Threads | Mean      | Error     | StdDev    | Ratio | RatioSD | Throughput vs 1 thread | Allocated | Alloc Ratio |
+// |------------------------------ |-------- |----------:|----------:|----------:|------:|--------:|-----------------------:|----------:|------------:|
+// | SeparateCells                 | 1       |  5.645 ns |  2.408 ns | 0.1320 ns |  1.00 |    0.03 |                  1.00x |         - |          NA |
+// | SharedCell                    | 1       |  5.847 ns |  3.075 ns | 0.1685 ns |  1.04 |    0.03 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc             | 1       |  9.119 ns | 34.786 ns | 1.9067 ns |  1.62 |    0.29 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 1       |  5.657 ns |  2.005 ns | 0.1099 ns |  1.00 |    0.03 |                  1.00x |         - |          NA |
+// |                               |         |           |           |           |       |         |                        |           |             |
+// | SeparateCells                 | 2       |  7.868 ns |  7.765 ns | 0.4256 ns |  1.00 |    0.07 |                  0.72x |         - |          NA |
+// | SharedCell                    | 2       |  7.613 ns | 10.858 ns | 0.5952 ns |  0.97 |    0.08 |                  0.77x |         - |          NA |
+// | SharedCounter_Inc             | 2       | 12.057 ns | 67.235 ns | 3.6854 ns |  1.54 |    0.41 |                  0.76x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 2       |  7.438 ns |  8.823 ns | 0.4836 ns |  0.95 |    0.07 |                  0.76x |         - |          NA |
 
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Configuration;

@@ -1,4 +1,18 @@
-// Last result: (none yet)
+// Last result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                                | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |-------------------------------------- |----------:|-----------:|----------:|------:|--------:|----------:|------------:|
+// | Inc_CachedChild_InRecordedActivity    | 32.945 ns |  4.1756 ns | 0.2289 ns |  5.81 |    0.21 |         - |          NA |
+// | Floor_InterlockedAdd                  |  5.678 ns |  4.2824 ns | 0.2347 ns |  1.00 |    0.05 |         - |          NA |
+// | Inc_Unlabelled                        |  6.797 ns |  3.0899 ns | 0.1694 ns |  1.20 |    0.05 |         - |          NA |
+// | Inc_Unlabelled_NoExemplars            |  5.509 ns |  0.3154 ns | 0.0173 ns |  0.97 |    0.03 |         - |          NA |
+// | Inc_CachedChild                       |  6.708 ns |  0.4168 ns | 0.0228 ns |  1.18 |    0.04 |         - |          NA |
+// | Inc_CachedChild_NoExemplars           |  5.596 ns |  1.2592 ns | 0.0690 ns |  0.99 |    0.04 |         - |          NA |
+// | IncFractional_CachedChild             |  7.683 ns | 11.9025 ns | 0.6524 ns |  1.35 |    0.11 |         - |          NA |
+// | IncFractional_CachedChild_NoExemplars |  6.485 ns |  0.8416 ns | 0.0461 ns |  1.14 |    0.04 |         - |          NA |
+// | OTel_CounterAdd_0Tags                 | 11.909 ns |  4.0454 ns | 0.2217 ns |  2.10 |    0.08 |         - |          NA |
+// | OTel_CounterAdd_3Tags                 | 40.142 ns | 43.7020 ns | 2.3955 ns |  7.08 |    0.44 |         - |          NA |
 
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Baselines;

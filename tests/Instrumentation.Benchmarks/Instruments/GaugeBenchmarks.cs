@@ -1,4 +1,12 @@
-// Last result: (none yet)
+// Last result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                      | Mean       | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |---------------------------- |-----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd        |  5.7287 ns | 1.3702 ns | 0.0751 ns |  1.00 |    0.02 |         - |          NA |
+// | Set_CachedChild             |  0.4397 ns | 0.1555 ns | 0.0085 ns |  0.08 |    0.00 |         - |          NA |
+// | Set_CachedChild_NoExemplars |  0.6612 ns | 0.5435 ns | 0.0298 ns |  0.12 |    0.00 |         - |          NA |
+// | OTel_GaugeRecord_0Tags      | 11.9038 ns | 0.8227 ns | 0.0451 ns |  2.08 |    0.02 |         - |          NA |
 
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Baselines;

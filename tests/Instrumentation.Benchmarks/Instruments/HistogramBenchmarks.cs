@@ -1,4 +1,15 @@
-// Last result: (none yet)
+// Last result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                                 | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------------- |----------:|-----------:|----------:|------:|--------:|----------:|------------:|
+// | Observe_CachedChild_InRecordedActivity | 42.251 ns |  3.5611 ns | 0.1952 ns |  7.65 |    0.07 |         - |          NA |
+// | Observe_CachedChild_WithMeterListener  | 49.795 ns |  3.7809 ns | 0.2072 ns |  9.01 |    0.08 |         - |          NA |
+// | Floor_InterlockedAdd                   |  5.525 ns |  0.9934 ns | 0.0545 ns |  1.00 |    0.01 |         - |          NA |
+// | Observe_CachedChild                    | 15.119 ns |  1.9863 ns | 0.1089 ns |  2.74 |    0.03 |         - |          NA |
+// | Observe_CachedChild_NoExemplars        | 13.221 ns |  3.3093 ns | 0.1814 ns |  2.39 |    0.03 |         - |          NA |
+// | OTel_HistogramRecord_0Tags             | 18.698 ns | 52.3546 ns | 2.8697 ns |  3.38 |    0.45 |         - |          NA |
+// | OTel_HistogramRecord_2Tags             | 45.340 ns |  6.9400 ns | 0.3804 ns |  8.21 |    0.09 |         - |          NA |
 
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
