@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Configs;
+
+namespace Instrumentation.Benchmarks.Configuration;
+
+/// <summary>Adds the <see cref="ThroughputVsOneThreadColumn"/> to the shared configuration, for the contention benchmarks.</summary>
+internal sealed class ContentionConfig : ManualConfig
+{
+    public ContentionConfig() => AddColumn(new ThroughputVsOneThreadColumn());
+}

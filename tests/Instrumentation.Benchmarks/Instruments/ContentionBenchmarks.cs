@@ -1,0 +1,145 @@
+// Last result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                        | Threads | Mean      | Error     | StdDev    | Ratio | RatioSD | Throughput vs 1 thread | Allocated | Alloc Ratio |
+// |------------------------------ |-------- |----------:|----------:|----------:|------:|--------:|-----------------------:|----------:|------------:|
+// | SeparateCells                 | 1       |  5.645 ns |  2.408 ns | 0.1320 ns |  1.00 |    0.03 |                  1.00x |         - |          NA |
+// | SharedCell                    | 1       |  5.847 ns |  3.075 ns | 0.1685 ns |  1.04 |    0.03 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc             | 1       |  9.119 ns | 34.786 ns | 1.9067 ns |  1.62 |    0.29 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 1       |  5.657 ns |  2.005 ns | 0.1099 ns |  1.00 |    0.03 |                  1.00x |         - |          NA |
+// |                               |         |           |           |           |       |         |                        |           |             |
+// | SeparateCells                 | 2       |  7.868 ns |  7.765 ns | 0.4256 ns |  1.00 |    0.07 |                  0.72x |         - |          NA |
+// | SharedCell                    | 2       |  7.613 ns | 10.858 ns | 0.5952 ns |  0.97 |    0.08 |                  0.77x |         - |          NA |
+// | SharedCounter_Inc             | 2       | 12.057 ns | 67.235 ns | 3.6854 ns |  1.54 |    0.41 |                  0.76x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 2       |  7.438 ns |  8.823 ns | 0.4836 ns |  0.95 |    0.07 |                  0.76x |         - |          NA |
+
+using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Configuration;
+using Instrumentation.Benchmarks.Support;
+using Instrumentation.Instruments;
+
+namespace Instrumentation.Benchmarks.Instruments;
+
+/// <summary>
+/// One hot counter incremented by one thread and by two at once. Every invocation performs
+/// <see cref="TotalOps"/> increments in all, split evenly over <see cref="Threads"/> threads, so the
+/// Mean is the wall time per increment: its inverse is the total throughput, and the
+/// "Throughput vs 1 thread" column is that throughput divided by the same row's one-thread figure.
+/// </summary>
+/// <remarks>
+/// A 64-operation invocation cannot amortize handing work to a second thread, so this class departs
+/// from <see cref="FloorBenchmark.Ops"/>: it runs 2^18 increments per invocation and has its own
+/// floor with the same shape. <see cref="SeparateCells"/> (each thread its own padded cell) is the
+/// floor and shows how much parallelism the shared machine actually gave this run: if it does not
+/// approach 2x at two threads, neither can anything else here.
+/// </remarks>
+[Config(typeof(ContentionConfig))]
+public class ContentionBenchmarks
+{
+    /// <summary>Increments per invocation, over all threads.</summary>
+    public const int TotalOps = 1 << 18;
+
+    // One cache line is 64 bytes; 128 keeps the two cells apart even with adjacent-line prefetching.
+    private const int CellStride = 128 / sizeof(long);
+
+    private readonly long[] _cells = new long[CellStride * 2];
+    private long _sharedCell;
+    private MetricFactory _factory = null!;
+    private MetricFactory _factoryWithoutExemplars = null!;
+    private CounterChild _child = null!;
+    private CounterChild _childWithoutExemplars = null!;
+    private HelperThread? _helper;
+    private Action<int> _separateCellsLane = null!;
+    private Action<int> _sharedCellLane = null!;
+    private Action<int> _sharedCounterLane = null!;
+    private Action<int> _sharedCounterWithoutExemplarsLane = null!;
+    private int _opsPerThread;
+
+    /// <summary>The number of threads incrementing at once.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _factory = Factories.Default();
+        _factoryWithoutExemplars = Factories.WithoutExemplars();
+        _child = _factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _childWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _opsPerThread = TotalOps / Threads;
+        _separateCellsLane = SeparateCellsLane;
+        _sharedCellLane = SharedCellLane;
+        _sharedCounterLane = lane => IncLane(_child);
+        _sharedCounterWithoutExemplarsLane = lane => IncLane(_childWithoutExemplars);
+        if (Threads == 2)
+        {
+            _helper = new HelperThread("contention-helper");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _helper?.Dispose();
+        _factory.Dispose();
+        _factoryWithoutExemplars.Dispose();
+    }
+
+    /// <summary>The floor: each thread <c>Interlocked.Add</c>s its own cell, 128 bytes from the other's.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void SeparateCells() => Run(_separateCellsLane);
+
+    /// <summary>All threads <c>Interlocked.Add</c> one shared cell: the hardware's price of contention.</summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void SharedCell() => Run(_sharedCellLane);
+
+    /// <summary>All threads call <c>Inc()</c> on one cached counter child (default factory, exemplars on).</summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void SharedCounter_Inc() => Run(_sharedCounterLane);
+
+    /// <summary>All threads call <c>Inc()</c> on one cached counter child with exemplars off.</summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void SharedCounter_Inc_NoExemplars() => Run(_sharedCounterWithoutExemplarsLane);
+
+    private void Run(Action<int> lane)
+    {
+        if (_helper is null)
+        {
+            lane(0);
+            return;
+        }
+
+        _helper.Start(lane, 1);
+        lane(0);
+        _helper.Wait();
+    }
+
+    private void SeparateCellsLane(int lane)
+    {
+        ref var cell = ref _cells[lane * CellStride];
+        for (var i = 0; i < _opsPerThread; i++)
+        {
+            Interlocked.Add(ref cell, 1);
+        }
+    }
+
+    private void SharedCellLane(int lane)
+    {
+        for (var i = 0; i < _opsPerThread; i++)
+        {
+            Interlocked.Add(ref _sharedCell, 1);
+        }
+    }
+
+    private void IncLane(CounterChild child)
+    {
+        for (var i = 0; i < _opsPerThread; i++)
+        {
+            child.Inc();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+// Last result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// | Method                                 | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------------- |----------:|-----------:|----------:|------:|--------:|----------:|------------:|
+// | Observe_CachedChild_InRecordedActivity | 42.251 ns |  3.5611 ns | 0.1952 ns |  7.65 |    0.07 |         - |          NA |
+// | Observe_CachedChild_WithMeterListener  | 49.795 ns |  3.7809 ns | 0.2072 ns |  9.01 |    0.08 |         - |          NA |
+// | Floor_InterlockedAdd                   |  5.525 ns |  0.9934 ns | 0.0545 ns |  1.00 |    0.01 |         - |          NA |
+// | Observe_CachedChild                    | 15.119 ns |  1.9863 ns | 0.1089 ns |  2.74 |    0.03 |         - |          NA |
+// | Observe_CachedChild_NoExemplars        | 13.221 ns |  3.3093 ns | 0.1814 ns |  2.39 |    0.03 |         - |          NA |
+// | OTel_HistogramRecord_0Tags             | 18.698 ns | 52.3546 ns | 2.8697 ns |  3.38 |    0.45 |         - |          NA |
+// | OTel_HistogramRecord_2Tags             | 45.340 ns |  6.9400 ns | 0.3804 ns |  8.21 |    0.09 |         - |          NA |
+
+using System.Diagnostics.Metrics;
+using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Baselines;
+using Instrumentation.Benchmarks.Configuration;
+using Instrumentation.Benchmarks.Support;
+using Instrumentation.Instruments;
+using OtelHistogram = System.Diagnostics.Metrics.Histogram<double>;
+
+namespace Instrumentation.Benchmarks.Instruments;
+
+/// <summary>
+/// <c>Observe(v)</c> on a cached child with the 14 default buckets, values spread over all 15 buckets
+/// in random order; against OpenTelemetry's <c>Histogram.Record</c> with the same bucket bounds
+/// (given as advice) and 0 or 2 tags.
+/// </summary>
+public class HistogramBenchmarks : FloorBenchmark
+{
+    private readonly KeyValuePair<string, object?> _tag0 = LabelSet.Tag(0);
+    private readonly KeyValuePair<string, object?> _tag1 = LabelSet.Tag(1);
+
+    private MetricFactory _factory = null!;
+    private MetricFactory _factoryWithoutExemplars = null!;
+    private HistogramChild _child = null!;
+    private HistogramChild _childWithoutExemplars = null!;
+    private OpenTelemetryPipeline _openTelemetry = null!;
+    private OtelHistogram _otelHistogram = null!;
+    private RecordedActivity? _recordedActivity;
+    private double[] _values = null!;
+    private int _offset;
+
+    [GlobalSetup]
+    public void Setup() => SetupCore(listenToOurMeter: false);
+
+    /// <summary>The setup of <see cref="Observe_CachedChild_InRecordedActivity"/>: everything, plus a recorded <c>Activity.Current</c>.</summary>
+    [GlobalSetup(Target = nameof(Observe_CachedChild_InRecordedActivity))]
+    public void SetupInRecordedActivity()
+    {
+        SetupCore(listenToOurMeter: false);
+        _recordedActivity = new RecordedActivity();
+    }
+
+    /// <summary>The setup of <see cref="Observe_CachedChild_WithMeterListener"/>: the OpenTelemetry SDK also listens to our meter.</summary>
+    [GlobalSetup(Target = nameof(Observe_CachedChild_WithMeterListener))]
+    public void SetupWithMeterListener() => SetupCore(listenToOurMeter: true);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_recordedActivity is not null && _child.Exemplars.IsEmpty)
+        {
+            throw new InvalidOperationException("Observe_CachedChild_InRecordedActivity sampled no exemplar: Activity.Current did not reach the benchmark thread.");
+        }
+
+        _recordedActivity?.Dispose();
+        _openTelemetry.Dispose();
+        _factory.Dispose();
+        _factoryWithoutExemplars.Dispose();
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Observe_CachedChild() => Observe(_child);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Observe_CachedChild_NoExemplars() => Observe(_childWithoutExemplars);
+
+    /// <summary>Exemplars on inside a recorded activity: the clock is read on every call, an exemplar kept every 100 ms.</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public void Observe_CachedChild_InRecordedActivity() => Observe(_child);
+
+    /// <summary>
+    /// A listener (the OpenTelemetry SDK) is enabled on our histogram, so each observation is also
+    /// recorded into <c>System.Diagnostics.Metrics</c>: what publishing to OTLP costs on the hot path.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public void Observe_CachedChild_WithMeterListener() => Observe(_child);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTel_HistogramRecord_0Tags()
+    {
+        var histogram = _otelHistogram;
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            histogram.Record(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTel_HistogramRecord_2Tags()
+    {
+        var histogram = _otelHistogram;
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            histogram.Record(values[(offset + i) & ObservationValues.Mask], _tag0, _tag1);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
+    private void Observe(HistogramChild child)
+    {
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
+    private void SetupCore(bool listenToOurMeter)
+    {
+        _factory = Factories.Default();
+        _factoryWithoutExemplars = Factories.WithoutExemplars();
+        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames);
+        _child = histogram.WithLabels("a", "b");
+        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames).WithLabels("a", "b");
+        _values = ObservationValues.Create(Buckets.Default);
+
+        string[] alsoListenTo = listenToOurMeter ? [_factory.Meter.Name] : [];
+        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry", alsoListenTo);
+        _otelHistogram = _openTelemetry.Meter.CreateHistogram(
+            "bench_otel_histogram",
+            unit: "s",
+            description: null,
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
+        OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+
+        if (listenToOurMeter != histogram.Instrument.Enabled)
+        {
+            throw new InvalidOperationException($"Our histogram's System.Diagnostics.Metrics instrument is {(histogram.Instrument.Enabled ? "enabled" : "not enabled")}, which is not what this row is meant to measure.");
+        }
+    }
+}

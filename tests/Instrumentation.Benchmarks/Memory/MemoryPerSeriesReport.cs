@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Instrumentation.Instruments;
+
+namespace Instrumentation.Benchmarks.Memory;
+
+/// <summary>
+/// Measures what one labelled series costs in memory, per instrument kind: creates
+/// <see cref="SeriesCount"/> children through <c>WithLabels</c> and divides the bytes allocated on
+/// this thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) and the bytes still live after a
+/// full collection (<see cref="GC.GetTotalMemory(bool)"/>) by the count.
+/// </summary>
+/// <remarks>
+/// The label value strings are created before the measured region, so their cost is not counted
+/// (it is printed on its own line for reference); the label-values array a series keeps, its child
+/// object and its share of the child store (dictionary node and buckets, ordered list) are counted.
+/// "Child object" creates the same number of bare children without a store, to split the total.
+/// To add a kind (summaries), add a <see cref="SeriesKind"/> to <see cref="Kinds"/>.
+/// </remarks>
+internal static class MemoryPerSeriesReport
+{
+    /// <summary>Children created per measurement.</summary>
+    public const int SeriesCount = 10_000;
+
+    private static readonly SeriesKind[] Kinds =
+    [
+        new("counter", 128,
+            (factory, name) => factory.CreateCounter(name, "Memory probe.", ["id"]).WithLabels,
+            (factory, name) => { var family = factory.CreateCounter(name, "Memory probe.", ["id"]); return values => new CounterChild(family, values); }),
+        new("gauge", 128,
+            (factory, name) => factory.CreateGauge(name, "Memory probe.", ["id"]).WithLabels,
+            (factory, name) => { var family = factory.CreateGauge(name, "Memory probe.", ["id"]); return values => new GaugeChild(family, values); }),
+        new("histogram (14 buckets)", 256,
+            (factory, name) => factory.CreateHistogram(name, "Memory probe.", ["id"]).WithLabels,
+            (factory, name) => { var family = factory.CreateHistogram(name, "Memory probe.", ["id"]); return values => new HistogramChild(family, values); }),
+    ];
+
+    /// <summary>Runs every measurement and returns the report as a Markdown table.</summary>
+    public static string Run()
+    {
+        var labelValues = new string[SeriesCount];
+        var stringBytes = Allocated(() =>
+        {
+            for (var i = 0; i < SeriesCount; i++)
+            {
+                labelValues[i] = string.Create(CultureInfo.InvariantCulture, $"value-{i}");
+            }
+        });
+
+        // Bare children need their label arrays made ahead too, so only the object is counted.
+        var keyArrays = new string[SeriesCount][];
+        var arrayBytes = Allocated(() =>
+        {
+            for (var i = 0; i < SeriesCount; i++)
+            {
+                keyArrays[i] = [labelValues[i]];
+            }
+        });
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Memory per series: {SeriesCount:N0} children with one label each, .NET {Environment.Version}, {(Environment.Is64BitProcess ? "64" : "32")}-bit.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Label value strings (created beforehand, not counted below): {stringBytes / (double)SeriesCount:F1} B each.");
+        report.AppendLine();
+        report.AppendLine("| series kind | allocated per series (B) | retained per series (B) | of which child object (B) | of which label-values array (B) | of which store (B) | target (B) | met |");
+        report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+
+        using var factory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Memory" });
+        var index = 0;
+        foreach (var kind in Kinds)
+        {
+            index++;
+            var withLabels = kind.CreateFamily(factory, $"memory_probe_{index}");
+            var bare = kind.CreateBare(factory, $"memory_probe_bare_{index}");
+
+            // Warm up both paths (JIT, first-use statics) on values outside the measured set.
+            withLabels(["warm-up"]);
+            bare(["warm-up"]);
+
+            var (allocated, retained) = Measure(() =>
+            {
+                for (var i = 0; i < SeriesCount; i++)
+                {
+                    // A one-element span over the array slot: no array is allocated for the call.
+                    withLabels(new ReadOnlySpan<string>(in labelValues[i]));
+                }
+            });
+
+            var children = new object[SeriesCount];
+            var (childBytes, _) = Measure(() =>
+            {
+                for (var i = 0; i < SeriesCount; i++)
+                {
+                    children[i] = bare(keyArrays[i]);
+                }
+            });
+            GC.KeepAlive(children);
+
+            var perSeries = retained / (double)SeriesCount;
+            var perChild = childBytes / (double)SeriesCount;
+            var perArray = arrayBytes / (double)SeriesCount;
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {kind.Name} | {allocated / (double)SeriesCount:F1} | {perSeries:F1} | {perChild:F1} | {perArray:F1} | {perSeries - perChild - perArray:F1} | {kind.TargetBytes} | {(perSeries <= kind.TargetBytes ? "met" : "not met")} |");
+        }
+
+        report.AppendLine();
+        report.AppendLine("Allocated counts everything the creation allocated, including arrays the store outgrew and discarded; retained is what stays live after a full GC (the series' real footprint); the target is judged on retained.");
+        return report.ToString();
+    }
+
+    private static long Allocated(Action action)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static (long Allocated, long Retained) Measure(Action action)
+    {
+        var liveBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var allocated = Allocated(action);
+        var liveAfter = GC.GetTotalMemory(forceFullCollection: true);
+        return (allocated, liveAfter - liveBefore);
+    }
+
+    private delegate object LabelledLookup(params ReadOnlySpan<string> labelValues);
+
+    private sealed record SeriesKind(
+        string Name,
+        int TargetBytes,
+        Func<MetricFactory, string, LabelledLookup> CreateFamily,
+        Func<MetricFactory, string, Func<string[], object>> CreateBare);
+}
