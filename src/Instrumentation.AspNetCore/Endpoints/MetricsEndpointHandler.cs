@@ -1,14 +1,23 @@
+using Instrumentation.AspNetCore.Authentication;
 using Instrumentation.Exposition;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Instrumentation.AspNetCore.Endpoints;
 
-/// <summary>Serves one scrape: picks the format from <c>Accept</c> and streams the exposition into the response.</summary>
+/// <summary>
+/// Serves one scrape: checks the credentials (refusing before any collection), picks the format from
+/// <c>Accept</c> and streams the exposition into the response.
+/// </summary>
 internal static class MetricsEndpointHandler
 {
-    public static async Task HandleAsync(HttpContext context, MetricsScraper scraper)
+    public static async Task HandleAsync(HttpContext context, MetricsScraper scraper, MetricsBasicAuthenticator authenticator)
     {
+        if (!authenticator.Authenticate(context))
+        {
+            return;
+        }
+
         var format = ContentNegotiation.Select(context.Request.Headers.Accept.ToString());
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;

@@ -1,3 +1,4 @@
+using Instrumentation.AspNetCore.Authentication;
 using Instrumentation.AspNetCore.Endpoints;
 using Instrumentation.Exposition;
 using Instrumentation.Hosting;
@@ -13,7 +14,8 @@ public static class MetricsEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET</c> (and <c>HEAD</c>) on <paramref name="pattern"/> (default <see cref="MetricsOptions.Path"/>,
     /// <c>/metrics</c>) to a scrape of every registered metric, in OpenMetrics 1.0 or Prometheus text 0.0.4
-    /// as the request's <c>Accept</c> header asks.
+    /// as the request's <c>Accept</c> header asks. When <c>Metrics:Authentication:Users</c> lists users, the
+    /// endpoint requires HTTP basic authentication as one of them (401 otherwise, before any collection).
     /// </summary>
     /// <param name="endpoints">The application's endpoint builder.</param>
     /// <param name="pattern">The route, or null for the configured path.</param>
@@ -25,10 +27,11 @@ public static class MetricsEndpointRouteBuilderExtensions
         var scraper = endpoints.ServiceProvider.GetService<MetricsScraper>()
             ?? throw new InvalidOperationException(
                 "MapMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");
+        var authenticator = ActivatorUtilities.GetServiceOrCreateInstance<MetricsBasicAuthenticator>(endpoints.ServiceProvider);
         pattern ??= endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Path;
 
         return endpoints
-            .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], context => MetricsEndpointHandler.HandleAsync(context, scraper))
+            .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], context => MetricsEndpointHandler.HandleAsync(context, scraper, authenticator))
             .WithDisplayName("Prometheus metrics")
             .WithMetadata(new MetricsEndpointMetadata());
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Instrumentation.AspNetCore.Authentication;
 using Instrumentation.AspNetCore.Endpoints;
 using Instrumentation.Exposition;
 using Instrumentation.Hosting;
@@ -19,6 +20,7 @@ namespace Instrumentation.AspNetCore.Server;
 internal sealed partial class MetricsServer(
     MetricsScraper scraper,
     IOptions<MetricsOptions> options,
+    MetricsBasicAuthenticator authenticator,
     ILogger<MetricsServer> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -49,7 +51,7 @@ internal sealed partial class MetricsServer(
         });
 
         var app = builder.Build();
-        app.MapMethods(settings.Path, ["GET", "HEAD"], context => MetricsEndpointHandler.HandleAsync(context, scraper));
+        app.MapMethods(settings.Path, ["GET", "HEAD"], context => MetricsEndpointHandler.HandleAsync(context, scraper, authenticator));
 
         try
         {

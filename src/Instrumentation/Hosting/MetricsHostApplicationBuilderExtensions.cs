@@ -34,6 +34,7 @@ public static class MetricsHostApplicationBuilderExtensions
             options.Bind(builder.Configuration.GetSection(MetricsOptions.SectionName));
             options.ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsAuthenticationOptionsValidator>());
 
             // Microsoft.Extensions.Diagnostics' AddMetrics(): registers IMeterFactory (a different method from this one).
             MetricsServiceExtensions.AddMetrics(services);

@@ -49,4 +49,7 @@ public sealed class MetricsOptions
 
     /// <summary>The standalone metrics server, for processes without a web server of their own.</summary>
     public MetricsServerOptions Server { get; set; } = new();
+
+    /// <summary>Built-in basic authentication of the metrics endpoint; off until users are listed.</summary>
+    public MetricsAuthenticationOptions Authentication { get; set; } = new();
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Instrumentation.Security;
+
+namespace Instrumentation.PasswordHash;
+
+/// <summary>
+/// <c>instrumentation-hash [--pbkdf2] [--rounds N]</c>: reads a password and prints its hash, for
+/// <c>Metrics:Authentication:Users:&lt;n&gt;:PasswordHash</c>.
+/// </summary>
+internal static class HashCommand
+{
+    public const int Success = 0;
+    public const int EmptyPassword = 1;
+    public const int UsageError = 2;
+
+    private const string Usage = """
+        Usage: instrumentation-hash [--pbkdf2] [--rounds N]
+
+        Reads a password from standard input (one line; the line ending is not part of it) and prints
+        its hash for Metrics:Authentication:Users:<n>:PasswordHash.
+
+          (default)    sha512-crypt, $6$..., 5000 rounds (what 'openssl passwd -6' writes)
+          --pbkdf2     PBKDF2-HMAC-SHA256 in passlib's format, $pbkdf2-sha256$..., 600000 iterations
+          --rounds N   sha512-crypt rounds (1000 to 999999999) or PBKDF2 iterations
+          --help       this text
+
+        Example: printf '%s' "$METRICS_PASSWORD" | instrumentation-hash
+        """;
+
+    public static int Run(string[] args, Func<string?> readPassword, TextWriter output, TextWriter error)
+    {
+        var pbkdf2 = false;
+        int? rounds = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--pbkdf2":
+                    pbkdf2 = true;
+                    break;
+                case "--rounds" when i + 1 < args.Length
+                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0:
+                    rounds = parsed;
+                    i++;
+                    break;
+                case "--help" or "-h":
+                    output.WriteLine(Usage);
+                    return Success;
+                default:
+                    error.WriteLine($"instrumentation-hash: unexpected argument '{args[i]}'.");
+                    error.WriteLine(Usage);
+                    return UsageError;
+            }
+        }
+
+        if (!pbkdf2 && rounds is < 1000 or > 999_999_999)
+        {
+            error.WriteLine("instrumentation-hash: --rounds for sha512-crypt must be between 1000 and 999999999.");
+            return UsageError;
+        }
+
+        var password = readPassword();
+        if (string.IsNullOrEmpty(password))
+        {
+            error.WriteLine("instrumentation-hash: no password on standard input.");
+            return EmptyPassword;
+        }
+
+        output.WriteLine(pbkdf2
+            ? Security.PasswordHash.HashPbkdf2(password, rounds ?? Security.PasswordHash.DefaultPbkdf2Iterations)
+            : Security.PasswordHash.HashSha512Crypt(password, rounds ?? Security.PasswordHash.DefaultSha512CryptRounds));
+        return Success;
+    }
+}

@@ -1,0 +1,3 @@
+using Instrumentation.PasswordHash;
+
+return HashCommand.Run(args, PasswordReader.Read, Console.Out, Console.Error);

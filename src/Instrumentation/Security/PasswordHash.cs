@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Instrumentation.Security;
+
+/// <summary>
+/// Creates and checks the password hashes the metrics endpoint's basic authentication accepts:
+/// sha512-crypt (<c>$6$[rounds=N$]salt$checksum</c>, what <c>openssl passwd -6</c> writes) and PBKDF2 in
+/// passlib's format (<c>$pbkdf2-sha256$&lt;iterations&gt;$&lt;salt&gt;$&lt;checksum&gt;</c>, also <c>-sha512</c>).
+/// </summary>
+/// <remarks>Thread-safe; every method is pure apart from drawing random salts.</remarks>
+public static class PasswordHash
+{
+    /// <summary>sha512-crypt rounds used when none are given: 5000, the spec's (and <c>openssl passwd -6</c>'s) default.</summary>
+    public const int DefaultSha512CryptRounds = Sha512CryptHash.DefaultRounds;
+
+    /// <summary>PBKDF2-HMAC-SHA256 iterations used when none are given: 600,000, OWASP's 2023 recommendation.</summary>
+    public const int DefaultPbkdf2Iterations = Pbkdf2Hash.DefaultIterations;
+
+    /// <summary>Hashes <paramref name="password"/> (as UTF-8) with sha512-crypt and a random 16-character salt.</summary>
+    /// <param name="password">The password.</param>
+    /// <param name="rounds">Rounds, clamped to 1,000..999,999,999 as the spec says; written into the hash unless 5000.</param>
+    /// <returns>The hash, for example <c>$6$k3Jd...$Vw...</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    public static string HashSha512Crypt(string password, int rounds = DefaultSha512CryptRounds)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            return Sha512CryptHash.Create(bytes, rounds).ToString();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Hashes <paramref name="password"/> (as UTF-8) with PBKDF2-HMAC-SHA256 and a random 16-byte salt, in passlib's format.</summary>
+    /// <param name="password">The password.</param>
+    /// <param name="iterations">Iterations, at least 1.</param>
+    /// <returns>The hash, <c>$pbkdf2-sha256$&lt;iterations&gt;$&lt;salt&gt;$&lt;checksum&gt;</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is less than 1.</exception>
+    public static string HashPbkdf2(string password, int iterations = DefaultPbkdf2Iterations)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            return Pbkdf2Hash.CreateSha256(bytes, iterations).ToString();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Whether <paramref name="passwordHash"/> is a well-formed hash in a supported format.</summary>
+    public static bool IsSupported(string? passwordHash) => ParsedPasswordHash.TryParse(passwordHash, out _, out _);
+
+    /// <summary>Whether <paramref name="password"/> (as UTF-8) matches <paramref name="passwordHash"/>; the final comparison takes constant time.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    /// <exception cref="FormatException"><paramref name="passwordHash"/> is not a supported hash (the message does not repeat it).</exception>
+    public static bool Verify(string password, string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        if (!ParsedPasswordHash.TryParse(passwordHash, out var hash, out var error))
+        {
+            throw new FormatException($"The password hash {error}. {ParsedPasswordHash.HowToHash}");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            return hash.Verify(bytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Reflection;
+using Instrumentation.Security;
+
+namespace Instrumentation.Tests.PasswordHashTool;
+
+/// <summary>Runs the built instrumentation-hash tool as a user would, with the password on standard input.</summary>
+public sealed class InstrumentationHashToolTests
+{
+    private static readonly string ToolPath = typeof(InstrumentationHashToolTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PasswordHashTool").Value!;
+
+    [Fact]
+    public async Task Run_WithAPasswordOnStandardInput_PrintsASha512CryptHashThatVerifies()
+    {
+        var (exitCode, output, _) = await RunAsync("", "correct horse\n");
+
+        exitCode.Should().Be(0);
+        output.Should().MatchRegex(@"^\$6\$[./A-Za-z0-9]{16}\$[./A-Za-z0-9]{86}\n$");
+        PasswordHash.Verify("correct horse", output.TrimEnd('\n')).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_WithPbkdf2AndRounds_PrintsAPbkdf2HashThatVerifies()
+    {
+        var (exitCode, output, _) = await RunAsync("--pbkdf2 --rounds 2000", "s3cret");
+
+        exitCode.Should().Be(0);
+        output.Should().StartWith("$pbkdf2-sha256$2000$");
+        PasswordHash.Verify("s3cret", output.TrimEnd('\n')).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_WithNothingOnStandardInput_FailsAndPrintsNoHash()
+    {
+        var (exitCode, output, error) = await RunAsync("", "");
+
+        exitCode.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain("no password");
+    }
+
+    [Fact]
+    public async Task Run_WithAnUnknownOption_FailsShowingUsage()
+    {
+        var (exitCode, _, error) = await RunAsync("--bcrypt", "s3cret");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("'--bcrypt'").And.Contain("Usage: instrumentation-hash");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments, string stdin)
+    {
+        File.Exists(ToolPath).Should().BeTrue($"the tool is built before the tests ({ToolPath})");
+        var start = new ProcessStartInfo("dotnet", $"\"{ToolPath}\" {arguments}")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
