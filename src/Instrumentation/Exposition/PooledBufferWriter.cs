@@ -23,6 +23,12 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public int Capacity => _buffer.Length;
 
+    /// <summary>
+    /// The most bytes this writer may hold; a write that would go past it throws
+    /// <see cref="ExpositionTooLargeException"/> instead of growing the buffer.
+    /// </summary>
+    public int MaxLength { get; set; } = Array.MaxLength;
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
@@ -74,7 +80,12 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
-        var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
+        if ((long)_written + needed > MaxLength)
+        {
+            throw new ExpositionTooLargeException(MaxLength);
+        }
+
+        var size = (int)Math.Min(MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
         if (size - _written < needed)
         {
             throw new InvalidOperationException($"An exposition cannot grow past {Array.MaxLength} bytes.");
