@@ -74,16 +74,17 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
         var needed = Math.Max(sizeHint, 1);
+        if ((long)_written + needed > MaxLength)
+        {
+            throw new ExpositionTooLargeException(MaxLength);
+        }
+
         if (_buffer.Length - _written >= needed)
         {
             return;
         }
 
         ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
-        if ((long)_written + needed > MaxLength)
-        {
-            throw new ExpositionTooLargeException(MaxLength);
-        }
 
         var size = (int)Math.Min(MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
         if (size - _written < needed)

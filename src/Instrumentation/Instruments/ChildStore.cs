@@ -77,13 +77,19 @@ internal sealed class ChildStore<TChild>
     /// <summary>
     /// Removes the labelled children with no update for <paramref name="idleTicks"/> as of
     /// <paramref name="nowTicks"/> (UTC ticks); called at collection. A child touched since the last
-    /// sweep counts as active now.
+    /// sweep counts as active now. The overflow series expires the same way.
     /// </summary>
     public void RemoveIdle(long nowTicks, long idleTicks)
     {
         if (_labelNames.Length == 0)
         {
             return;
+        }
+
+        var overflow = Volatile.Read(ref _overflow);
+        if (overflow is not null && overflow.IsIdle(nowTicks, idleTicks))
+        {
+            Interlocked.CompareExchange(ref _overflow, null, overflow);
         }
 
         var children = Snapshot(out var count);
