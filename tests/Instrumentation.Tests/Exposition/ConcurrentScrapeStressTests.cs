@@ -112,8 +112,9 @@ public class ConcurrentScrapeStressTests
 
         var summaryCount = scrape.Named("latency_count").SingleOrDefault()?.Value ?? 0;
         (scrape.Named("latency_sum").SingleOrDefault()?.Value ?? 0).Should().BeGreaterThanOrEqualTo(summaryCount * 1);
-        foreach (var quantile in scrape.Named("latency"))
+        foreach (var quantile in scrape.Named("latency").Where(q => !double.IsNaN(q.Value)))
         {
+            // NaN until the window holds observations; after that, within the observed values.
             quantile.Value.Should().BeInRange(1, 2, "a quantile lies within the observed values");
         }
     }
