@@ -1,9 +1,12 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Instrumentation.Collection;
 using Instrumentation.Instruments;
 using Instrumentation.Naming;
 using Instrumentation.Quantiles;
 using Instrumentation.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Instrumentation;
 
@@ -38,6 +41,7 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         Options = options;
         Meter = new Meter(CreateMeterOptions(options));
         _ownsMeter = true;
+        SelfMetrics = CreateSelfMetrics(options);
     }
 
     /// <summary>Creates a factory whose meter comes from <paramref name="meterFactory"/> (which then owns and disposes it).</summary>
@@ -47,6 +51,7 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Meter = meterFactory.Create(CreateMeterOptions(options));
+        SelfMetrics = CreateSelfMetrics(options);
     }
 
     /// <summary>
@@ -69,28 +74,31 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
 
     internal TimeProvider TimeProvider => Options.TimeProvider;
 
+    internal SelfMetrics SelfMetrics { get; }
+
     /// <summary>Creates (or returns the identical existing) counter. A trailing <c>_total</c> in the name is optional; it is always written on the wire.</summary>
     /// <param name="name">Metric name, for example <c>http_requests</c> or <c>http_requests_total</c>.</param>
     /// <param name="help">What the metric counts.</param>
     /// <param name="labelNames">Label names, or null for none.</param>
     /// <param name="unit">Unit in Prometheus form (for example <c>bytes</c>); the name must then end with <c>_bytes</c>.</param>
-    /// <exception cref="ArgumentException">A name is invalid or reserved.</exception>
+    /// <param name="limits">Cardinality limit and idle expiry of this metric's series; null for the factory's defaults.</param>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, or a limit is out of range.</exception>
     /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
-    public Counter CreateCounter(string name, string help, string[]? labelNames = null, string? unit = null)
+    public Counter CreateCounter(string name, string help, string[]? labelNames = null, string? unit = null, SeriesLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var baseName = name.EndsWith("_total", StringComparison.Ordinal) ? name[..^"_total".Length] : name;
-        var definition = Define(MetricType.Counter, baseName, help, labelNames, unit);
+        var definition = Define(MetricType.Counter, baseName, help, labelNames, unit, limits);
         return _registry.GetOrRegister(definition, d => new Counter(this, d));
     }
 
     /// <summary>Creates (or returns the identical existing) gauge.</summary>
     /// <inheritdoc cref="CreateCounter" path="/param"/>
-    /// <exception cref="ArgumentException">A name is invalid or reserved.</exception>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, or a limit is out of range.</exception>
     /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
-    public Gauge CreateGauge(string name, string help, string[]? labelNames = null, string? unit = null)
+    public Gauge CreateGauge(string name, string help, string[]? labelNames = null, string? unit = null, SeriesLimits? limits = null)
     {
-        var definition = Define(MetricType.Gauge, name, help, labelNames, unit);
+        var definition = Define(MetricType.Gauge, name, help, labelNames, unit, limits);
         return _registry.GetOrRegister(definition, d => new Gauge(this, d));
     }
 
@@ -100,11 +108,12 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
     /// <param name="labelNames">Label names, or null for none; <c>le</c> is reserved.</param>
     /// <param name="buckets">Finite upper bounds, ascending and unique; null for <see cref="Instruments.Buckets.Default"/>.</param>
     /// <param name="unit">Unit in Prometheus form; the name must then end with <c>_</c> and the unit.</param>
-    /// <exception cref="ArgumentException">A name is invalid or reserved, or the buckets are empty, unsorted, repeated or not finite.</exception>
+    /// <param name="limits">Cardinality limit and idle expiry of this metric's series; null for the factory's defaults.</param>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, the buckets are empty, unsorted, repeated or not finite, or a limit is out of range.</exception>
     /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
-    public Histogram CreateHistogram(string name, string help, string[]? labelNames = null, IReadOnlyList<double>? buckets = null, string? unit = null)
+    public Histogram CreateHistogram(string name, string help, string[]? labelNames = null, IReadOnlyList<double>? buckets = null, string? unit = null, SeriesLimits? limits = null)
     {
-        var definition = Define(MetricType.Histogram, name, help, labelNames, unit, "le") with
+        var definition = Define(MetricType.Histogram, name, help, labelNames, unit, limits, "le") with
         {
             Buckets = Instruments.Buckets.Validate(name, buckets),
         };
@@ -122,7 +131,8 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
     /// <param name="maxAge">How long an observation counts towards the quantiles; default 10 minutes.</param>
     /// <param name="ageBuckets">How many buckets the window rotates through; default 5.</param>
     /// <param name="unit">Unit in Prometheus form; the name must then end with <c>_</c> and the unit.</param>
-    /// <exception cref="ArgumentException">A name, objective or window setting is invalid.</exception>
+    /// <param name="limits">Cardinality limit and idle expiry of this metric's series; null for the factory's defaults.</param>
+    /// <exception cref="ArgumentException">A name, objective, window setting or limit is invalid.</exception>
     /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
     public Summary CreateSummary(
         string name,
@@ -131,9 +141,10 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         IReadOnlyList<QuantileObjective>? objectives = null,
         TimeSpan? maxAge = null,
         int? ageBuckets = null,
-        string? unit = null)
+        string? unit = null,
+        SeriesLimits? limits = null)
     {
-        var definition = Define(MetricType.Summary, name, help, labelNames, unit, "quantile");
+        var definition = Define(MetricType.Summary, name, help, labelNames, unit, limits, "quantile");
         var window = maxAge ?? Summary.DefaultMaxAge;
         var buckets = ageBuckets ?? Summary.DefaultAgeBuckets;
         QuantileObjectives.ValidateWindow(window, buckets, name);
@@ -189,12 +200,32 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         return new MeterOptions(options.MeterName) { Tags = OwnerTags };
     }
 
-    private static MetricDefinition Define(MetricType type, string name, string help, string[]? labelNames, string? unit, params ReadOnlySpan<string> reservedLabels)
+    private SelfMetrics CreateSelfMetrics(MetricFactoryOptions options)
+    {
+        if (options.CardinalityLimit < 1)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"MetricFactoryOptions.CardinalityLimit is {options.CardinalityLimit}; it must be at least 1 (default {MetricFactoryOptions.DefaultCardinalityLimit})."),
+                nameof(options));
+        }
+
+        if (options.SeriesIdleTimeout is { } idle && idle <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"MetricFactoryOptions.SeriesIdleTimeout is {idle}; it must be positive, or null to keep series for good."),
+                nameof(options));
+        }
+
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MetricFactory>();
+        return new SelfMetrics(this, logger);
+    }
+
+    private MetricDefinition Define(MetricType type, string name, string help, string[]? labelNames, string? unit, SeriesLimits? limits, params ReadOnlySpan<string> reservedLabels)
     {
         MetricNameRules.ThrowIfInvalidMetricName(name);
         ArgumentNullException.ThrowIfNull(help);
         var labels = labelNames is null ? [] : (string[])labelNames.Clone();
-        MetricNameRules.ThrowIfInvalidLabelNames(name, labels, reservedLabels);
+        MetricNameRules.ThrowIfInvalidLabelNames(name, labels, [.. reservedLabels, ChildStore<Series>.OverflowLabelName]);
         unit ??= string.Empty;
         if (unit.Length > 0)
         {
@@ -209,6 +240,24 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
             }
         }
 
-        return new MetricDefinition(type, name, help, unit, labels);
+        var limit = limits?.CardinalityLimit ?? Options.CardinalityLimit;
+        if (limit < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(limits),
+                limit,
+                string.Create(CultureInfo.InvariantCulture, $"Metric '{name}': cardinality limit {limit} must be at least 1."));
+        }
+
+        var idle = limits?.IdleTimeout ?? Options.SeriesIdleTimeout ?? TimeSpan.Zero;
+        if (limits?.IdleTimeout is { } requested && requested <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(limits),
+                requested,
+                string.Create(CultureInfo.InvariantCulture, $"Metric '{name}': idle timeout {requested} must be positive (or null for the factory's default)."));
+        }
+
+        return new MetricDefinition(type, name, help, unit, labels) { CardinalityLimit = limit, IdleTimeout = idle };
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Instrumentation;
 
 /// <summary>Settings of a <see cref="MetricFactory"/>.</summary>
@@ -20,4 +22,23 @@ public sealed class MetricFactoryOptions
 
     /// <summary>The clock for creation times, <c>SetToCurrentTimeUnix</c> and summary windows; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The cardinality limit of a metric created without its own: 2000 series, as in OpenTelemetry.</summary>
+    public const int DefaultCardinalityLimit = 2000;
+
+    /// <summary>
+    /// The most label combinations one metric keeps as their own series, unless its
+    /// <see cref="SeriesLimits"/> say otherwise; further combinations share one overflow series
+    /// labelled <c>otel_metric_overflow="true"</c>. At least 1. Default 2000.
+    /// </summary>
+    public int CardinalityLimit { get; set; } = DefaultCardinalityLimit;
+
+    /// <summary>
+    /// When set, a labelled series not updated for this long is removed at the next collection, and a
+    /// later <c>WithLabels</c> re-creates it from zero. Null (the default): series are kept for good.
+    /// </summary>
+    public TimeSpan? SeriesIdleTimeout { get; set; }
+
+    /// <summary>Where the factory logs a reached cardinality limit and failing gauge callbacks; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 }

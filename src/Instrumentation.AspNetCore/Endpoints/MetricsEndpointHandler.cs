@@ -28,6 +28,16 @@ internal static class MetricsEndpointHandler
             return;
         }
 
-        await scraper.WriteAsync(response.Body, format, context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await scraper.WriteAsync(response.Body, format, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ExpositionTooLargeException ex)
+        {
+            // Nothing was written, so the status can still change: say why rather than send a cut body.
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(ex.Message, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 }

@@ -19,13 +19,22 @@ namespace Instrumentation.Exposition;
 /// scrape that finds the kept buffer in use renders into a buffer of its own from the array pool.
 /// </para>
 /// <para>
+/// A body larger than the byte limit (<see cref="DefaultMaxScrapeBytes"/> unless given) is never
+/// built: the scrape stops at the limit with an <see cref="ExpositionTooLargeException"/>, so a huge
+/// registry cannot exhaust memory.
+/// </para>
+/// <para>
 /// When two sources give a family of the same name, or families whose series names would collide
 /// (a counter <c>x</c> writes <c>x_total</c>), the first source wins and the other family is left out.
 /// </para>
 /// </remarks>
 public sealed class MetricsScraper : IDisposable
 {
+    /// <summary>The default byte limit of one exposition: 64 MiB.</summary>
+    public const int DefaultMaxScrapeBytes = 64 * 1024 * 1024;
+
     private readonly IMetricsSource[] _sources;
+    private readonly int _maxBytes;
     private readonly SemaphoreSlim _renderGate = new(1, 1);
     private readonly FamilyDeduplicator _deduplicator = new();
     private readonly PrometheusTextWriter _prometheusWriter;
@@ -33,11 +42,23 @@ public sealed class MetricsScraper : IDisposable
     private PooledBufferWriter? _idleBuffer;
     private bool _disposed;
 
-    /// <summary>Creates a scraper over <paramref name="sources"/>, read in the order given.</summary>
+    /// <summary>Creates a scraper over <paramref name="sources"/>, read in the order given, with the default byte limit.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="sources"/> or one of its items is null.</exception>
     public MetricsScraper(IEnumerable<IMetricsSource> sources)
+        : this(sources, DefaultMaxScrapeBytes)
+    {
+    }
+
+    /// <summary>Creates a scraper over <paramref name="sources"/>, read in the order given.</summary>
+    /// <param name="sources">The sources, read in order.</param>
+    /// <param name="maxScrapeBytes">The largest exposition this scraper builds, in bytes (at least 1024).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="sources"/> or one of its items is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScrapeBytes"/> is below 1024.</exception>
+    public MetricsScraper(IEnumerable<IMetricsSource> sources, int maxScrapeBytes)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxScrapeBytes, 1024);
+        _maxBytes = maxScrapeBytes;
         _sources = [.. sources];
         foreach (var source in _sources)
         {
@@ -60,6 +81,7 @@ public sealed class MetricsScraper : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit; nothing was written.</exception>
     public async ValueTask WriteAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -87,6 +109,7 @@ public sealed class MetricsScraper : IDisposable
 
     /// <summary>Collects every source and returns the exposition as a string (for tests and diagnostics).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit.</exception>
     public string Scrape(ExpositionFormat format)
     {
         var writer = WriterFor(format);
@@ -131,6 +154,7 @@ public sealed class MetricsScraper : IDisposable
     private void Render(ExpositionWriter writer, PooledBufferWriter buffer)
     {
         buffer.Reset();
+        buffer.MaxLength = _maxBytes;
         writer.Reset(buffer);
         _deduplicator.Begin(writer);
         try

@@ -23,6 +23,12 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public int Capacity => _buffer.Length;
 
+    /// <summary>
+    /// The most bytes this writer may hold; a write that would go past it throws
+    /// <see cref="ExpositionTooLargeException"/> instead of growing the buffer.
+    /// </summary>
+    public int MaxLength { get; set; } = Array.MaxLength;
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
@@ -68,13 +74,19 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
         var needed = Math.Max(sizeHint, 1);
+        if ((long)_written + needed > MaxLength)
+        {
+            throw new ExpositionTooLargeException(MaxLength);
+        }
+
         if (_buffer.Length - _written >= needed)
         {
             return;
         }
 
         ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
-        var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
+
+        var size = (int)Math.Min(MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + needed));
         if (size - _written < needed)
         {
             throw new InvalidOperationException($"An exposition cannot grow past {Array.MaxLength} bytes.");

@@ -49,6 +49,9 @@ public static class MetricsHostApplicationBuilderExtensions
                         MeterName = settings.MeterName,
                         Exemplars = settings.Exemplars,
                         TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                        CardinalityLimit = settings.CardinalityLimit,
+                        SeriesIdleTimeout = settings.SeriesIdleTimeout,
+                        LoggerFactory = provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
                     });
             });
             services.TryAddSingleton(static provider =>
@@ -75,7 +78,8 @@ public static class MetricsHostApplicationBuilderExtensions
                     provider.GetRequiredService<ForeignMeterSource>(),
                 };
                 sources.AddRange(provider.GetServices<IMetricsSource>());
-                return new MetricsScraper(sources);
+                var limit = provider.GetRequiredService<IOptions<MetricsOptions>>().Value.MaxScrapeBytes;
+                return new MetricsScraper(sources, limit);
             });
             services.AddHostedService<MetricsStartup>();
         }

@@ -1,3 +1,5 @@
+using Instrumentation.Exposition;
+
 namespace Instrumentation.Hosting;
 
 /// <summary>
@@ -44,8 +46,20 @@ public sealed class MetricsOptions
     /// <summary>Every meter to export: the defaults (when included) followed by <see cref="Meters"/>.</summary>
     internal IReadOnlyList<string> ExportedMeters() => IncludeDefaultMeters ? [.. DefaultMeters, .. Meters] : [.. Meters];
 
-    /// <summary>The most series one foreign metric may have; further label combinations go to an overflow series. Default 2000.</summary>
+    /// <summary>
+    /// The most series one metric may have, for foreign meters and as the default of our own instruments;
+    /// further label combinations go to an overflow series. Default 2000.
+    /// </summary>
     public int CardinalityLimit { get; set; } = 2000;
+
+    /// <summary>
+    /// When set, a labelled series of our instruments not updated for this long is removed at the next
+    /// scrape (see docs/limits.md). Default null: kept for good.
+    /// </summary>
+    public TimeSpan? SeriesIdleTimeout { get; set; }
+
+    /// <summary>The largest exposition one scrape builds, in bytes; a larger one fails with a clear error. Default 64 MiB.</summary>
+    public int MaxScrapeBytes { get; set; } = MetricsScraper.DefaultMaxScrapeBytes;
 
     /// <summary>The standalone metrics server, for processes without a web server of their own.</summary>
     public MetricsServerOptions Server { get; set; } = new();

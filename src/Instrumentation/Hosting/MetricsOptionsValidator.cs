@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,16 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         if (options.CardinalityLimit < 1)
         {
             failures.Add($"Metrics:CardinalityLimit is {options.CardinalityLimit}; it must be at least 1 (default 2000).");
+        }
+
+        if (options.SeriesIdleTimeout is { } idle && idle <= TimeSpan.Zero)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:SeriesIdleTimeout is {idle}; it must be positive, or absent to keep series for good."));
+        }
+
+        if (options.MaxScrapeBytes < 1024)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:MaxScrapeBytes is {options.MaxScrapeBytes}; it must be at least 1024 (default 67108864)."));
         }
 
         for (var i = 0; i < options.Meters.Count; i++)

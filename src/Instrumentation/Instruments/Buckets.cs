@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>Histogram bucket layouts: the Prometheus defaults, linear and exponential series, and their validation.</summary>
@@ -83,17 +85,17 @@ public static class Buckets
         {
             if (!double.IsFinite(list[i]))
             {
-                throw new ArgumentException($"Histogram '{metricName}': bucket bound {list[i]} at position {i} is not finite; bounds must be finite numbers (+Inf is implied as the last bucket).", nameof(bounds));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Histogram '{metricName}': bucket bound {list[i]} at position {i} is not finite; bounds must be finite numbers (+Inf is implied as the last bucket)."), nameof(bounds));
             }
 
             if (i > 0 && list[i] == list[i - 1])
             {
-                throw new ArgumentException($"Histogram '{metricName}': bucket bound {list[i]} appears twice; each bound must be unique.", nameof(bounds));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Histogram '{metricName}': bucket bound {list[i]} appears twice; each bound must be unique."), nameof(bounds));
             }
 
             if (i > 0 && list[i] < list[i - 1])
             {
-                throw new ArgumentException($"Histogram '{metricName}': bucket bounds must be sorted ascending, but {list[i]} at position {i} follows {list[i - 1]}.", nameof(bounds));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Histogram '{metricName}': bucket bounds must be sorted ascending, but {list[i]} at position {i} follows {list[i - 1]}."), nameof(bounds));
             }
         }
 

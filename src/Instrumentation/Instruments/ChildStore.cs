@@ -4,32 +4,54 @@ namespace Instrumentation.Instruments;
 
 /// <summary>
 /// The one place label children live for every instrument kind: lookup by label values without
-/// allocating, creation once per distinct tuple, and an append-only list for collection.
+/// allocating, creation once per distinct tuple, the cardinality limit with its overflow series, and
+/// the removal of idle children.
 /// </summary>
+/// <remarks>
+/// Looking up an existing child takes no lock and allocates nothing. Creation, the overflow series and
+/// removal of idle children are rare and serialized by one lock. Collection reads an immutable
+/// published list and takes no lock.
+/// </remarks>
 /// <typeparam name="TChild">The instrument's series type.</typeparam>
 internal sealed class ChildStore<TChild>
-    where TChild : class
+    where TChild : Series
 {
+    /// <summary>The label OpenTelemetry puts on the series that takes label combinations past the limit.</summary>
+    public const string OverflowLabelName = "otel_metric_overflow";
+
     private readonly string _metricName;
     private readonly string[] _labelNames;
     private readonly Func<string[], TChild> _create;
+    private readonly int _limit;
+    private readonly Action<bool>? _onOverflow;
     private readonly ConcurrentDictionary<string[], TChild> _children;
     private readonly ConcurrentDictionary<string[], TChild>.AlternateLookup<ReadOnlySpan<string>> _bySpan;
     private readonly Lock _appendLock = new();
-    private TChild[] _ordered = [];
-    private int _count;
+    private Published _published = new([], 0);
+    private TChild? _overflow;
+    private int _overflowReported;
 
-    public ChildStore(string metricName, string[] labelNames, Func<string[], TChild> create)
+    /// <param name="metricName">For messages.</param>
+    /// <param name="labelNames">The family's label names.</param>
+    /// <param name="create">Creates a child for a copy of the label values (overflow: one value more, <c>"true"</c>).</param>
+    /// <param name="limit">The most children kept apart from the overflow series.</param>
+    /// <param name="onOverflow">Called for every lookup sent to the overflow series, with true the first time.</param>
+    public ChildStore(string metricName, string[] labelNames, Func<string[], TChild> create, int limit = int.MaxValue, Action<bool>? onOverflow = null)
     {
         _metricName = metricName;
         _labelNames = labelNames;
         _create = create;
+        _limit = limit;
+        _onOverflow = onOverflow;
         _children = new ConcurrentDictionary<string[], TChild>(LabelValuesComparer.Instance);
         _bySpan = _children.GetAlternateLookup<ReadOnlySpan<string>>();
     }
 
-    /// <summary>The number of children created so far.</summary>
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>The number of children kept, not counting the overflow series.</summary>
+    public int Count => Volatile.Read(ref _published).Count;
+
+    /// <summary>The series that takes every label combination past the limit, once there has been one.</summary>
+    public TChild? Overflow => Volatile.Read(ref _overflow);
 
     public TChild Get(ReadOnlySpan<string> labelValues)
     {
@@ -42,14 +64,70 @@ internal sealed class ChildStore<TChild>
     }
 
     /// <summary>
-    /// Copies the current children into a stable view for collection: the array may be longer than
-    /// <paramref name="count"/>; entries past it are not yet published.
+    /// Returns a stable view for collection: the array may be longer than <paramref name="count"/>;
+    /// entries past it are not part of the view.
     /// </summary>
     public TChild[] Snapshot(out int count)
     {
-        // The count is published after the array holds its entries, so reading it first is enough.
-        count = Volatile.Read(ref _count);
-        return Volatile.Read(ref _ordered);
+        var published = Volatile.Read(ref _published);
+        count = published.Count;
+        return published.Items;
+    }
+
+    /// <summary>
+    /// Removes the labelled children with no update for <paramref name="idleTicks"/> as of
+    /// <paramref name="nowTicks"/> (UTC ticks); called at collection. A child touched since the last
+    /// sweep counts as active now. The overflow series expires the same way.
+    /// </summary>
+    public void RemoveIdle(long nowTicks, long idleTicks)
+    {
+        if (_labelNames.Length == 0)
+        {
+            return;
+        }
+
+        var overflow = Volatile.Read(ref _overflow);
+        if (overflow is not null && overflow.IsIdle(nowTicks, idleTicks))
+        {
+            Interlocked.CompareExchange(ref _overflow, null, overflow);
+        }
+
+        var children = Snapshot(out var count);
+        var idle = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (children[i].IsIdle(nowTicks, idleTicks))
+            {
+                idle++;
+            }
+        }
+
+        if (idle == 0)
+        {
+            return;
+        }
+
+        lock (_appendLock)
+        {
+            // Children may have been added since the scan; the published list is the truth under the lock.
+            var current = _published;
+            var kept = new TChild[Math.Max(4, current.Items.Length)];
+            var keptCount = 0;
+            for (var i = 0; i < current.Count; i++)
+            {
+                var child = current.Items[i];
+                if (child.IsIdle(nowTicks, idleTicks))
+                {
+                    _children.TryRemove(new KeyValuePair<string[], TChild>(child.LabelValuesArray, child));
+                }
+                else
+                {
+                    kept[keptCount++] = child;
+                }
+            }
+
+            Volatile.Write(ref _published, new Published(kept, keptCount));
+        }
     }
 
     private TChild GetOrCreate(ReadOnlySpan<string> labelValues)
@@ -64,6 +142,12 @@ internal sealed class ChildStore<TChild>
             }
         }
 
+        // Once full, stay off the lock: a flood of new combinations must not serialize the callers.
+        if (Volatile.Read(ref _published).Count >= _limit)
+        {
+            return SendToOverflow();
+        }
+
         lock (_appendLock)
         {
             if (_bySpan.TryGetValue(labelValues, out var existing))
@@ -71,24 +155,49 @@ internal sealed class ChildStore<TChild>
                 return existing;
             }
 
-            var key = labelValues.ToArray();
-            var child = _create(key);
-            if (_count == _ordered.Length)
+            var published = _published;
+            if (published.Count < _limit)
             {
-                var grown = new TChild[Math.Max(4, _ordered.Length * 2)];
-                Array.Copy(_ordered, grown, _count);
-                Volatile.Write(ref _ordered, grown);
-            }
+                var key = labelValues.ToArray();
+                var child = _create(key);
+                var items = published.Items;
+                if (published.Count == items.Length)
+                {
+                    items = new TChild[Math.Max(4, items.Length * 2)];
+                    Array.Copy(published.Items, items, published.Count);
+                }
 
-            _ordered[_count] = child;
-            Volatile.Write(ref _count, _count + 1);
-            _children[key] = child;
-            return child;
+                // Slots past a published count are never read, so filling one in place is safe.
+                items[published.Count] = child;
+                _children[key] = child;
+                Volatile.Write(ref _published, new Published(items, published.Count + 1));
+                return child;
+            }
         }
+
+        return SendToOverflow();
+    }
+
+    private TChild SendToOverflow()
+    {
+        var overflow = Volatile.Read(ref _overflow);
+        if (overflow is null)
+        {
+            var values = new string[_labelNames.Length + 1];
+            Array.Fill(values, string.Empty);
+            values[^1] = "true";
+            overflow = Interlocked.CompareExchange(ref _overflow, _create(values), null) ?? _overflow!;
+        }
+
+        _onOverflow?.Invoke(Interlocked.Exchange(ref _overflowReported, 1) == 0);
+        return overflow;
     }
 
     private void ThrowWrongCount(int got, string parameterName) =>
         throw new ArgumentException(
             $"Metric '{_metricName}' has {_labelNames.Length} label(s) [{string.Join(", ", _labelNames)}] but {got} value(s) were given; pass one value per label, in that order.",
             parameterName);
+
+    /// <summary>The children visible to collection: the first <see cref="Count"/> entries of <see cref="Items"/>.</summary>
+    private sealed record Published(TChild[] Items, int Count);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>
@@ -33,6 +35,7 @@ public sealed class CounterChild : Series, ICounter
     public void Inc()
     {
         Interlocked.Increment(ref _whole);
+        Touch();
         if (_sampleExemplars)
         {
             SampleExemplar(1);
@@ -57,6 +60,8 @@ public sealed class CounterChild : Series, ICounter
             AtomicDouble.Add(ref _fractionBits, increment);
         }
 
+        Touch();
+
         if (_sampleExemplars)
         {
             SampleExemplar(increment);
@@ -76,5 +81,5 @@ public sealed class CounterChild : Series, ICounter
         throw new ArgumentOutOfRangeException(
             nameof(increment),
             increment,
-            $"Counter '{Family.Name}' can only go up: the increment must be a finite number >= 0, but was {increment}. Use a gauge for values that go down.");
+            string.Create(CultureInfo.InvariantCulture, $"Counter '{Family.Name}' can only go up: the increment must be a finite number >= 0, but was {increment}. Use a gauge for values that go down."));
 }

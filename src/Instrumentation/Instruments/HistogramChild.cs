@@ -43,8 +43,11 @@ public sealed class HistogramChild : Series, IValueRecorder
             bucket++;
         }
 
-        Interlocked.Increment(ref _counts[bucket]);
+        // Sum first, count second; collection reads the counts first, so a scraped _sum always holds
+        // every observation its _count does (it may hold a few in flight beyond them, never fewer).
         AtomicDouble.Add(ref _sumBits, value);
+        Interlocked.Increment(ref _counts[bucket]);
+        Touch();
 
         if (_sampleExemplars)
         {

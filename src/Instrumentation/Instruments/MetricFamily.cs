@@ -33,6 +33,9 @@ public abstract class MetricFamily
 
     internal string[] LabelNamesArray => Definition.LabelNames;
 
+    /// <summary>The label names of the overflow series: the family's plus <c>otel_metric_overflow</c>.</summary>
+    internal string[] OverflowLabelNamesArray => field ??= [.. Definition.LabelNames, ChildStore<Series>.OverflowLabelName];
+
     internal MetricFactory Factory { get; }
 
     internal MetricDefinition Definition { get; }

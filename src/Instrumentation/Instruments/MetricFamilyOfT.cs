@@ -13,12 +13,14 @@ public abstract class MetricFamily<TChild> : MetricFamily
     where TChild : Series
 {
     private readonly ChildStore<TChild> _children;
+    private readonly long _idleTicks;
     private TChild? _unlabelled;
 
     private protected MetricFamily(MetricFactory factory, MetricDefinition definition)
         : base(factory, definition)
     {
-        _children = new ChildStore<TChild>(definition.Name, definition.LabelNames, CreateChild);
+        _children = new ChildStore<TChild>(definition.Name, definition.LabelNames, CreateChild, definition.CardinalityLimit, ReportOverflow);
+        _idleTicks = definition.IdleTimeout.Ticks;
     }
 
     /// <summary>The number of series created so far.</summary>
@@ -30,6 +32,11 @@ public abstract class MetricFamily<TChild> : MetricFamily
     /// </summary>
     /// <exception cref="ArgumentException">The number of values differs from the number of label names.</exception>
     /// <exception cref="ArgumentNullException">A value is null.</exception>
+    /// <remarks>
+    /// Past the metric's cardinality limit, a new combination returns the shared overflow series
+    /// (label <c>otel_metric_overflow="true"</c>, other labels empty). With an idle timeout, a series
+    /// removed for being idle is re-created from zero; do not keep a series across such a gap.
+    /// </remarks>
     public TChild WithLabels(params ReadOnlySpan<string> labelValues) => _children.Get(labelValues);
 
     /// <summary>The series without labels; only families declared with no label names have one.</summary>
@@ -50,8 +57,14 @@ public abstract class MetricFamily<TChild> : MetricFamily
 
     internal override void Collect(IMetricsVisitor visitor)
     {
+        if (_idleTicks > 0)
+        {
+            _children.RemoveIdle(Factory.TimeProvider.GetUtcNow().UtcTicks, _idleTicks);
+        }
+
         var children = _children.Snapshot(out var count);
-        if (count == 0)
+        var overflow = _children.Overflow;
+        if (count == 0 && overflow is null)
         {
             return;
         }
@@ -60,7 +73,12 @@ public abstract class MetricFamily<TChild> : MetricFamily
         for (var i = 0; i < count; i++)
         {
             var child = children[i];
-            CollectChild(visitor, child, new MetricLabels(LabelNamesArray, child.LabelValuesArray));
+            CollectChild(visitor, child, new MetricLabels(child.LabelNamesArray, child.LabelValuesArray));
+        }
+
+        if (overflow is not null)
+        {
+            CollectChild(visitor, overflow, new MetricLabels(overflow.LabelNamesArray, overflow.LabelValuesArray));
         }
 
         visitor.EndFamily();
@@ -70,14 +88,22 @@ public abstract class MetricFamily<TChild> : MetricFamily
     private protected List<Measurement<double>> Measure(Func<TChild, double> read)
     {
         var children = _children.Snapshot(out var count);
-        var measurements = new List<Measurement<double>>(count);
+        var overflow = _children.Overflow;
+        var measurements = new List<Measurement<double>>(count + 1);
         for (var i = 0; i < count; i++)
         {
             measurements.Add(new Measurement<double>(read(children[i]), children[i].Tags));
         }
 
+        if (overflow is not null)
+        {
+            measurements.Add(new Measurement<double>(read(overflow), overflow.Tags));
+        }
+
         return measurements;
     }
+
+    private void ReportOverflow(bool first) => Factory.SelfMetrics.ReportOverflow(Name, Definition.CardinalityLimit, first);
 
     private TChild ThrowLabelled() =>
         throw new InvalidOperationException(

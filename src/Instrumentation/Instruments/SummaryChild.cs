@@ -41,6 +41,7 @@ public sealed class SummaryChild : Series, IValueRecorder
         _window?.Observe(value);
         AtomicDouble.Add(ref _sumBits, value);
         Interlocked.Increment(ref _count);
+        Touch();
 
         var instrument = _summary.Instrument;
         if (instrument.Enabled)

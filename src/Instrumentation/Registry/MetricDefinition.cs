@@ -18,6 +18,12 @@ internal sealed record MetricDefinition(
     TimeSpan MaxAge = default,
     int AgeBuckets = 0)
 {
+    /// <summary>The most series kept apart from the overflow series; not part of the identity.</summary>
+    public int CardinalityLimit { get; init; } = int.MaxValue;
+
+    /// <summary>How long a labelled series may stay idle before removal; zero for never. Not part of the identity.</summary>
+    public TimeSpan IdleTimeout { get; init; }
+
     /// <summary>True when <paramref name="other"/> describes the same series shape (help text may differ).</summary>
     public bool HasSameShape(MetricDefinition other) =>
         Type == other.Type

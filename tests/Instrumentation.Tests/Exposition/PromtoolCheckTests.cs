@@ -42,7 +42,7 @@ public class PromtoolCheckTests(ITestOutputHelper output)
         exitCode.Should().NotBe(0);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunPromtoolAsync(byte[] input)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunPromtoolAsync(byte[] input)
     {
         var promtool = FindOnPath("promtool");
         promtool.Should().NotBeNull("promtool is needed to validate the exposition; install it with: apt-get install -y prometheus");

@@ -1,0 +1,49 @@
+using Instrumentation.Instruments;
+using Microsoft.Extensions.Logging;
+
+namespace Instrumentation.Registry;
+
+/// <summary>
+/// The factory's own health counters, <c>metrics_series_overflow_total{metric}</c> and
+/// <c>metrics_callback_errors_total{metric}</c>, registered on first use so that a healthy factory
+/// exposes nothing extra.
+/// </summary>
+internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
+{
+    private const string MetricLabel = "metric";
+
+    // One series per metric of the factory: bounded by the number of families, never by input.
+    private static readonly SeriesLimits Unbounded = new() { CardinalityLimit = int.MaxValue };
+
+    private Counter? _overflows;
+    private Counter? _callbackErrors;
+
+    /// <summary>Counts one label combination sent to <paramref name="metric"/>'s overflow series; logs the first.</summary>
+    public void ReportOverflow(string metric, int limit, bool first)
+    {
+        Overflows.WithLabels(metric).Inc();
+        if (first)
+        {
+            MetricsLog.CardinalityLimitReached(logger, metric, limit);
+        }
+    }
+
+    /// <summary>Counts and logs one failure of a gauge callback.</summary>
+    public void ReportCallbackError(string metric, Exception exception)
+    {
+        CallbackErrors.WithLabels(metric).Inc();
+        MetricsLog.GaugeCallbackFailed(logger, metric, exception);
+    }
+
+    private Counter Overflows => Volatile.Read(ref _overflows) ?? (_overflows = factory.CreateCounter(
+        "metrics_series_overflow",
+        "Label combinations recorded in a metric's overflow series because the metric reached its cardinality limit.",
+        [MetricLabel],
+        limits: Unbounded));
+
+    private Counter CallbackErrors => Volatile.Read(ref _callbackErrors) ?? (_callbackErrors = factory.CreateCounter(
+        "metrics_callback_errors",
+        "Gauge callbacks that threw during a collection; the series read NaN.",
+        [MetricLabel],
+        limits: Unbounded));
+}
