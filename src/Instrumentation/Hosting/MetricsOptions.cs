@@ -1,3 +1,5 @@
+using Instrumentation.DefaultMetrics;
+
 namespace Instrumentation.Hosting;
 
 /// <summary>
@@ -41,12 +43,19 @@ public sealed class MetricsOptions
     /// </summary>
     public IList<string> Meters { get; } = new List<string>();
 
-    /// <summary>Every meter to export: the defaults (when included) followed by <see cref="Meters"/>.</summary>
-    internal IReadOnlyList<string> ExportedMeters() => IncludeDefaultMeters ? [.. DefaultMeters, .. Meters] : [.. Meters];
+    /// <summary>
+    /// Every meter to export: the defaults (when included; <c>System.Runtime</c> only while
+    /// <see cref="DefaultMetricsOptions.Runtime"/> is on) followed by <see cref="Meters"/>.
+    /// </summary>
+    internal IReadOnlyList<string> ExportedMeters() =>
+        IncludeDefaultMeters ? [.. DefaultMeters.Where(m => DefaultMetrics.Runtime || m != "System.Runtime"), .. Meters] : [.. Meters];
 
     /// <summary>The most series one foreign metric may have; further label combinations go to an overflow series. Default 2000.</summary>
     public int CardinalityLimit { get; set; } = 2000;
 
     /// <summary>The standalone metrics server, for processes without a web server of their own.</summary>
     public MetricsServerOptions Server { get; set; } = new();
+
+    /// <summary>The built-in process and runtime metrics, each group on by default (section <c>Metrics:DefaultMetrics</c>).</summary>
+    public DefaultMetricsOptions DefaultMetrics { get; set; } = new();
 }
