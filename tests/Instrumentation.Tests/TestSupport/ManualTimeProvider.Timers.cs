@@ -72,7 +72,11 @@ public sealed partial class ManualTimeProvider
             next.Fire();
         }
 
-        SetUtcNow(target);
+        // A timer callback may have moved the clock past the target itself: time never goes back.
+        if (target > Now)
+        {
+            SetUtcNow(target);
+        }
     }
 
     private void Remove(ManualTimer timer)
