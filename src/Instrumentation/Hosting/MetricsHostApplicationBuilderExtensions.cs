@@ -1,5 +1,6 @@
 using Instrumentation;
 using Instrumentation.Collection;
+using Instrumentation.DefaultMetrics;
 using Instrumentation.Exposition;
 using Instrumentation.Hosting;
 using Instrumentation.OpenTelemetry;
@@ -82,6 +83,7 @@ public static class MetricsHostApplicationBuilderExtensions
                 return new MetricsScraper(sources, limit);
             });
             services.AddHostedService<MetricsStartup>();
+            services.AddDefaultMetrics();
         }
 
         if (configure is not null)

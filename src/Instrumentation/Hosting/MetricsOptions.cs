@@ -1,4 +1,5 @@
 using Instrumentation.Exposition;
+using Instrumentation.DefaultMetrics;
 
 namespace Instrumentation.Hosting;
 
@@ -43,8 +44,12 @@ public sealed class MetricsOptions
     /// </summary>
     public IList<string> Meters { get; } = new List<string>();
 
-    /// <summary>Every meter to export: the defaults (when included) followed by <see cref="Meters"/>.</summary>
-    internal IReadOnlyList<string> ExportedMeters() => IncludeDefaultMeters ? [.. DefaultMeters, .. Meters] : [.. Meters];
+    /// <summary>
+    /// Every meter to export: the defaults (when included; <c>System.Runtime</c> only while
+    /// <see cref="DefaultMetricsOptions.Runtime"/> is on) followed by <see cref="Meters"/>.
+    /// </summary>
+    internal IReadOnlyList<string> ExportedMeters() =>
+        IncludeDefaultMeters ? [.. DefaultMeters.Where(m => DefaultMetrics.Runtime || m != "System.Runtime"), .. Meters] : [.. Meters];
 
     /// <summary>
     /// The most series one metric may have, for foreign meters and as the default of our own instruments;
@@ -66,4 +71,6 @@ public sealed class MetricsOptions
 
     /// <summary>Built-in basic authentication of the metrics endpoint; off until users are listed.</summary>
     public MetricsAuthenticationOptions Authentication { get; set; } = new();
+    /// <summary>The built-in process and runtime metrics, each group on by default (section <c>Metrics:DefaultMetrics</c>).</summary>
+    public DefaultMetricsOptions DefaultMetrics { get; set; } = new();
 }

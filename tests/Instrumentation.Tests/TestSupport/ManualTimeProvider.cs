@@ -4,7 +4,7 @@ namespace Instrumentation.Tests.TestSupport;
 /// A clock that moves only when a test moves it, and counts how often it is read. Thread safe.
 /// Timestamps are <see cref="TimeSpan"/> ticks since the clock was created.
 /// </summary>
-public sealed class ManualTimeProvider : TimeProvider
+public sealed partial class ManualTimeProvider : TimeProvider
 {
     private readonly long _startTicks;
     private long _utcTicks;
@@ -56,10 +56,16 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <summary>Moves the clock to <paramref name="utcNow"/>.</summary>
     public void SetUtcNow(DateTimeOffset utcNow) => Interlocked.Exchange(ref _utcTicks, utcNow.UtcTicks);
 
-    /// <summary>Moves the clock forward by <paramref name="by"/>.</summary>
+    /// <summary>Moves the clock forward by <paramref name="by"/>, firing the timers that fall due on the way, in order.</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        Interlocked.Add(ref _utcTicks, by.Ticks);
+        if (!HasTimers)
+        {
+            Interlocked.Add(ref _utcTicks, by.Ticks);
+            return;
+        }
+
+        AdvanceFiringTimers(Now + by);
     }
 }

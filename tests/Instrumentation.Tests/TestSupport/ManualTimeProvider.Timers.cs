@@ -1,0 +1,153 @@
+namespace Instrumentation.Tests.TestSupport;
+
+/// <summary>
+/// Timers on the manual clock: <see cref="CreateTimer"/> (and so <c>Task.Delay</c> and
+/// <c>PeriodicTimer</c> given this provider) fire only when <see cref="Advance"/> moves the clock past
+/// their due time, synchronously on the thread that advances it. A timer due now fires as it is created.
+/// </summary>
+public sealed partial class ManualTimeProvider
+{
+    private readonly List<ManualTimer> _timers = [];
+    private readonly Lock _timersLock = new();
+
+    /// <summary>How many timers are scheduled (created, not disposed, not disabled).</summary>
+    public int ActiveTimers
+    {
+        get
+        {
+            lock (_timersLock)
+            {
+                return _timers.Count(t => t.DueTicks is not null);
+            }
+        }
+    }
+
+    private bool HasTimers
+    {
+        get
+        {
+            lock (_timersLock)
+            {
+                return _timers.Count > 0;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var timer = new ManualTimer(this, callback, state);
+        lock (_timersLock)
+        {
+            _timers.Add(timer);
+        }
+
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private void AdvanceFiringTimers(DateTimeOffset target)
+    {
+        while (true)
+        {
+            ManualTimer? next = null;
+            lock (_timersLock)
+            {
+                foreach (var timer in _timers)
+                {
+                    if (timer.DueTicks is { } due && due <= target.UtcTicks && (next is null || due < next.DueTicks))
+                    {
+                        next = timer;
+                    }
+                }
+            }
+
+            if (next is null)
+            {
+                break;
+            }
+
+            SetUtcNow(new DateTimeOffset(Math.Max(next.DueTicks!.Value, Now.UtcTicks), TimeSpan.Zero));
+            next.Fire();
+        }
+
+        // A timer callback may have moved the clock past the target itself: time never goes back.
+        if (target > Now)
+        {
+            SetUtcNow(target);
+        }
+    }
+
+    private void Remove(ManualTimer timer)
+    {
+        lock (_timersLock)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
+    {
+        private long? _dueTicks;
+        private long _periodTicks;
+
+        public long? DueTicks
+        {
+            get
+            {
+                lock (this)
+                {
+                    return _dueTicks;
+                }
+            }
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (this)
+            {
+                _dueTicks = dueTime == Timeout.InfiniteTimeSpan ? null : clock.Now.UtcTicks + dueTime.Ticks;
+                _periodTicks = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
+            }
+
+            if (dueTime == TimeSpan.Zero)
+            {
+                Fire();
+            }
+
+            return true;
+        }
+
+        public void Fire()
+        {
+            lock (this)
+            {
+                if (_dueTicks is null)
+                {
+                    return;
+                }
+
+                _dueTicks = _periodTicks > 0 ? _dueTicks + _periodTicks : null;
+            }
+
+            callback(state);
+        }
+
+        public void Dispose()
+        {
+            lock (this)
+            {
+                _dueTicks = null;
+            }
+
+            clock.Remove(this);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
