@@ -7,14 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 install_tools() {
-  if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null \
+    && command -v prometheus-pushgateway >/dev/null && command -v influxd >/dev/null; then
     return
   fi
   local sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian packages the tests need: prometheus (with promtool)"
+  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb >/dev/null
 }
 
 case "${1:-test}" in
