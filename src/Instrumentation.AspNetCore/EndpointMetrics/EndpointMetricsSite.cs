@@ -78,9 +78,12 @@ internal sealed class EndpointMetricsSite
     /// <summary>The endpoint later middleware sees: same pattern, order, metadata and name, recording delegate.</summary>
     public RouteEndpoint Endpoint { get; }
 
-    /// <summary>Records a request answered before the handler ran, when <see cref="EndpointMetricsOptions.IncludeRejectedRequests"/> asks for it.</summary>
+    /// <summary>
+    /// Records a request answered before the handler ran, when <see cref="EndpointMetricsOptions.IncludeRejectedRequests"/>
+    /// asks for it; it counts as a failure, since the handler never served it.
+    /// </summary>
     public void RecordRejected(HttpContext context, long startTimestamp, Exception? exception) =>
-        Record(context, HttpLabelValues.Method(context.Request.Method), startTimestamp, exception);
+        Record(context, HttpLabelValues.Method(context.Request.Method), startTimestamp, exception, rejected: true);
 
     private async Task InvokeAsync(HttpContext context)
     {
@@ -133,7 +136,7 @@ internal sealed class EndpointMetricsSite
         return false;
     }
 
-    private void Record(HttpContext context, string method, long start, Exception? exception)
+    private void Record(HttpContext context, string method, long start, Exception? exception, bool rejected = false)
     {
         try
         {
@@ -145,7 +148,7 @@ internal sealed class EndpointMetricsSite
             var buffer = default(LabelBuffer);
             _timed?.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status], _timedExtras)).Observe(seconds);
 
-            var failed = exception is not null || statusCode >= StatusCodes.Status500InternalServerError;
+            var failed = rejected || exception is not null || statusCode >= StatusCodes.Status500InternalServerError;
             if (_counted is not null && (failed || !_failuresOnly))
             {
                 var result = failed ? CountedAttribute.Failure : CountedAttribute.Success;
