@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>
@@ -5,6 +7,10 @@ namespace Instrumentation.Instruments;
 /// exception is counted from an exception filter, so it propagates unchanged (same object, same stack
 /// trace) and is never caught. An optional <c>exceptionFilter</c> chooses which exceptions count.
 /// </summary>
+/// <remarks>
+/// An <c>async</c> lambda fits both the <see cref="Task"/> and the <see cref="ValueTask"/> overloads; the
+/// <see cref="Task"/> ones are preferred, so <c>CountExceptionsAsync(async () => ...)</c> needs no cast.
+/// </remarks>
 public static class CountExceptionsCounterExtensions
 {
     /// <summary>Runs <paramref name="action"/>, adding one to <paramref name="counter"/> if it throws.</summary>
@@ -48,6 +54,7 @@ public static class CountExceptionsCounterExtensions
     /// <param name="counter">The counter, unlabelled or one series.</param>
     /// <param name="function">The code to run.</param>
     /// <param name="exceptionFilter">Which exceptions count; null counts every one.</param>
+    [OverloadResolutionPriority(1)]
     public static async Task CountExceptionsAsync(this ICounter counter, Func<Task> function, Func<Exception, bool>? exceptionFilter = null)
     {
         ArgumentNullException.ThrowIfNull(counter);
@@ -67,6 +74,7 @@ public static class CountExceptionsCounterExtensions
     /// <param name="function">The code to run.</param>
     /// <param name="exceptionFilter">Which exceptions count; null counts every one.</param>
     /// <typeparam name="T">The result type.</typeparam>
+    [OverloadResolutionPriority(1)]
     public static async Task<T> CountExceptionsAsync<T>(this ICounter counter, Func<Task<T>> function, Func<Exception, bool>? exceptionFilter = null)
     {
         ArgumentNullException.ThrowIfNull(counter);
