@@ -1,3 +1,4 @@
+using Instrumentation;
 using QuickStart;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,6 +6,7 @@ builder.AddMetrics();
 builder.Services.AddSingleton<ShopMetrics>();
 
 var app = builder.Build();
+app.UseEndpointMetrics();                                 // applies [Timed], [Counted], [TrackInProgress]
 app.MapMetrics();
 
 var fruits = new[] { "apple", "banana", "cherry" };
@@ -14,7 +16,10 @@ foreach (var fruit in fruits)
     metrics.Stock.WithLabels(fruit).Set(100);
 }
 
-app.MapGet("/", () => Results.Text("Instrumentation quick start: try /hello, POST /order/apple, and /metrics\n"));
+app.MapGet("/", () => Results.Text("Instrumentation quick start: try /hello, /fruit/apple, POST /order/apple, and /metrics\n"));
+
+app.MapGet("/fruit/{name}", [Timed("http_latency", "HTTP latency")] (string name) =>
+    Array.IndexOf(fruits, name) < 0 ? Results.NotFound($"No such fruit '{name}'.") : Results.Ok(new { name }));
 
 app.MapGet("/hello", (ShopMetrics m) =>
 {
