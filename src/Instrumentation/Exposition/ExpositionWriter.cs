@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using Instrumentation.Collection;
 
 namespace Instrumentation.Exposition;
@@ -15,6 +16,10 @@ namespace Instrumentation.Exposition;
 /// </remarks>
 public abstract class ExpositionWriter : IMetricsVisitor
 {
+    // A long in decimal: 19 digits and a sign.
+    private const int MaxIntegerLength = 20;
+
+    private readonly SeriesText _text = new();
     private IBufferWriter<byte> _output;
     private MetricFamilyDescriptor? _family;
     private bool _headerWritten;
@@ -57,28 +62,28 @@ public abstract class ExpositionWriter : IMetricsVisitor
     /// <inheritdoc />
     public void WriteCounter(MetricLabels labels, double value, double createdUnixSeconds, Exemplar? exemplar)
     {
-        var family = StartSeries(MetricType.Counter);
+        var family = StartSeries(MetricType.Counter, labels);
         WriteCounterSeries(family, labels, value, createdUnixSeconds, exemplar);
     }
 
     /// <inheritdoc />
     public void WriteGauge(MetricLabels labels, double value)
     {
-        var family = StartSeries(MetricType.Gauge);
-        WriteSample(family.Name, default, labels, value);
+        var family = StartSeries(MetricType.Gauge, labels);
+        WriteSample(default, value);
     }
 
     /// <inheritdoc />
     public void WriteHistogram(MetricLabels labels, HistogramPoint point)
     {
-        var family = StartSeries(MetricType.Histogram);
+        var family = StartSeries(MetricType.Histogram, labels);
         WriteHistogramSeries(family, labels, point);
     }
 
     /// <inheritdoc />
     public void WriteSummary(MetricLabels labels, SummaryPoint point)
     {
-        var family = StartSeries(MetricType.Summary);
+        var family = StartSeries(MetricType.Summary, labels);
         WriteSummarySeries(family, labels, point);
     }
 
@@ -125,78 +130,79 @@ public abstract class ExpositionWriter : IMetricsVisitor
 
     private protected abstract void WriteEnd();
 
-    /// <summary>Writes <c>name_suffix{labels} value</c> and a line feed.</summary>
-    private protected void WriteSample(string name, ReadOnlySpan<byte> suffix, MetricLabels labels, double value)
+    /// <summary>The current family's name and series' labels as UTF-8, and the <c>le</c>/<c>quantile</c> pairs.</summary>
+    private protected SeriesText Text => _text;
+
+    /// <summary>Writes <c>name_suffix{labels} value</c> and a line feed, for the current series.</summary>
+    private protected void WriteSample(ReadOnlySpan<byte> suffix, double value)
     {
-        WriteSeriesName(name, suffix, labels);
-        _output.WriteFloat(value, FloatStyle.General);
-        _output.WriteByte((byte)'\n');
+        var span = BeginLine(suffix, default, FloatFormatter.MaxLength + 1, out var position);
+        position += FloatFormatter.Format(value, span[position..], FloatStyle.General);
+        span[position++] = (byte)'\n';
+        _output.Advance(position);
     }
 
-    /// <summary>Writes <c>name_suffix{labels} count</c> and a line feed.</summary>
-    private protected void WriteSample(string name, ReadOnlySpan<byte> suffix, MetricLabels labels, long count)
+    /// <summary>Writes <c>name_suffix{labels} count</c> and a line feed, for the current series.</summary>
+    private protected void WriteSample(ReadOnlySpan<byte> suffix, long count) => WriteSample(suffix, default, count);
+
+    /// <summary>Writes <c>name_suffix{labels,extra} count</c> and a line feed, for the current series.</summary>
+    private protected void WriteSample(ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> extraLabel, long count)
     {
-        WriteSeriesName(name, suffix, labels);
-        _output.WriteInteger(count);
-        _output.WriteByte((byte)'\n');
+        var span = BeginLine(suffix, extraLabel, MaxIntegerLength + 1, out var position);
+        Utf8Formatter.TryFormat(count, span[position..], out var written);
+        position += written;
+        span[position++] = (byte)'\n';
+        _output.Advance(position);
     }
 
-    /// <summary>Writes <c>name_suffix{labels} </c>, ready for the value.</summary>
-    private protected void WriteSeriesName(string name, ReadOnlySpan<byte> suffix, MetricLabels labels)
-    {
-        _output.WriteName(name);
-        _output.WriteRaw(suffix);
-        if (labels.Count > 0)
-        {
-            _output.WriteByte((byte)'{');
-            WriteLabelPairs(labels);
-            _output.WriteByte((byte)'}');
-        }
-
-        _output.WriteByte((byte)' ');
-    }
+    /// <summary>Writes <c>name_suffix{labels} </c> for the current series, ready for the value.</summary>
+    private protected void WriteSeriesName(ReadOnlySpan<byte> suffix) => WriteSeriesName(suffix, default);
 
     /// <summary>
-    /// Writes <c>name_suffix{labels,extra="bound"} </c>, ready for the value: the <c>le</c> of a bucket or
-    /// the <c>quantile</c> of a summary, always the last label.
+    /// Writes <c>name_suffix{labels,extra} </c> for the current series, ready for the value: the extra pair is
+    /// the <c>le</c> of a bucket or the <c>quantile</c> of a summary (from <see cref="Text"/>), always the last label.
     /// </summary>
-    private protected void WriteSeriesName(string name, ReadOnlySpan<byte> suffix, MetricLabels labels, ReadOnlySpan<byte> extraLabel, double bound, FloatStyle boundStyle)
+    private protected void WriteSeriesName(ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> extraLabel)
     {
-        _output.WriteName(name);
-        _output.WriteRaw(suffix);
-        _output.WriteByte((byte)'{');
-        if (labels.Count > 0)
-        {
-            WriteLabelPairs(labels);
-            _output.WriteByte((byte)',');
-        }
-
-        _output.WriteRaw(extraLabel);
-        _output.WriteRaw("=\""u8);
-        _output.WriteFloat(bound, boundStyle);
-        _output.WriteRaw("\"} "u8);
+        BeginLine(suffix, extraLabel, 0, out var position);
+        _output.Advance(position);
     }
 
-    /// <summary>Writes <c>a="x",b="y"</c> without braces.</summary>
-    private protected void WriteLabelPairs(MetricLabels labels)
+    // One GetSpan per line: the name, suffix and braces are copied from the rendered text, and the span has
+    // room for valueRoom more bytes after the returned position.
+    private Span<byte> BeginLine(ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> extraLabel, int valueRoom, out int position)
     {
-        var names = labels.Names;
-        var values = labels.Values;
-        for (var i = 0; i < names.Length; i++)
+        var name = _text.Name;
+        var labels = _text.Labels;
+        var span = _output.GetSpan(name.Length + suffix.Length + labels.Length + extraLabel.Length + 4 + valueRoom);
+        name.CopyTo(span);
+        position = name.Length;
+        suffix.CopyTo(span[position..]);
+        position += suffix.Length;
+        if (labels.Length > 0 || extraLabel.Length > 0)
         {
-            if (i > 0)
+            span[position++] = (byte)'{';
+            labels.CopyTo(span[position..]);
+            position += labels.Length;
+            if (extraLabel.Length > 0)
             {
-                _output.WriteByte((byte)',');
+                if (labels.Length > 0)
+                {
+                    span[position++] = (byte)',';
+                }
+
+                extraLabel.CopyTo(span[position..]);
+                position += extraLabel.Length;
             }
 
-            _output.WriteName(names[i]);
-            _output.WriteRaw("=\""u8);
-            _output.WriteEscapedQuoted(values[i]);
-            _output.WriteByte((byte)'"');
+            span[position++] = (byte)'}';
         }
+
+        span[position++] = (byte)' ';
+        return span;
     }
 
-    private MetricFamilyDescriptor StartSeries(MetricType type)
+    private MetricFamilyDescriptor StartSeries(MetricType type, MetricLabels labels)
     {
         var family = _family ?? throw new InvalidOperationException($"A {type.ToString().ToLowerInvariant()} series was written outside BeginFamily()/EndFamily().");
         if (family.Type != type)
@@ -208,9 +214,11 @@ public abstract class ExpositionWriter : IMetricsVisitor
         if (!_headerWritten)
         {
             WriteHeader(family);
+            _text.SetName(family.Name);
             _headerWritten = true;
         }
 
+        _text.SetLabels(labels);
         return family;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 
 namespace Instrumentation.Exposition;
@@ -40,6 +41,11 @@ internal static class FloatFormatter
             return Copy(value > 0 ? "+Inf"u8 : "-Inf"u8, destination);
         }
 
+        if (style != FloatStyle.Timestamp && TryFormatPlain(value, destination, style, out var plainLength))
+        {
+            return plainLength;
+        }
+
         Span<byte> roundTrip = stackalloc byte[32];
         if (!value.TryFormat(roundTrip, out var roundTripLength, "R", CultureInfo.InvariantCulture))
         {
@@ -74,6 +80,46 @@ internal static class FloatFormatter
 
         position = WriteFixed(digits[..digitCount], pointPosition, destination, position, out var hasPoint);
         return hasPoint || style == FloatStyle.General ? position : AppendPointZero(destination, position);
+    }
+
+    /// <summary>
+    /// The fast path for the values most samples hold: between 1e-4 and 1e+06 (or zero) Go's shortest
+    /// <c>'g'</c> layout is plain fixed-point, which is exactly what .NET's round-trip format writes there, so
+    /// the digits can be written straight into the destination (integers through the integer formatter) with
+    /// no re-layout. Returns false for everything else, and when the output unexpectedly has an exponent.
+    /// </summary>
+    private static bool TryFormatPlain(double value, Span<byte> destination, FloatStyle style, out int length)
+    {
+        var magnitude = Math.Abs(value);
+        if (!(magnitude < 1e6 && (magnitude >= 1e-4 || value == 0)))
+        {
+            length = 0;
+            return false;
+        }
+
+        if (value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            Utf8Formatter.TryFormat((long)value, destination, out length);
+            if (style == FloatStyle.Canonical)
+            {
+                length = AppendPointZero(destination, length);
+            }
+
+            return true;
+        }
+
+        if (!value.TryFormat(destination, out length, "R", CultureInfo.InvariantCulture) || destination[..length].Contains((byte)'E'))
+        {
+            length = 0;
+            return false;
+        }
+
+        if (style == FloatStyle.Canonical && !destination[..length].Contains((byte)'.'))
+        {
+            length = AppendPointZero(destination, length);
+        }
+
+        return true;
     }
 
     /// <summary>

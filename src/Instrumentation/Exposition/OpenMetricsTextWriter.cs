@@ -61,11 +61,11 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
     private protected override void WriteCounterSeries(MetricFamilyDescriptor family, MetricLabels labels, double value, double createdUnixSeconds, Exemplar? exemplar)
     {
-        WriteSeriesName(family.Name, "_total"u8, labels);
+        WriteSeriesName("_total"u8);
         Output.WriteFloat(value, FloatStyle.General);
         WriteExemplar(exemplar);
         Output.WriteByte((byte)'\n');
-        WriteCreated(family.Name, labels, createdUnixSeconds);
+        WriteCreated(createdUnixSeconds);
     }
 
     private protected override void WriteHistogramSeries(MetricFamilyDescriptor family, MetricLabels labels, HistogramPoint point)
@@ -73,10 +73,10 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
         var bounds = point.UpperBounds;
         var counts = point.CumulativeCounts;
         var exemplars = point.Exemplars;
+        Text.SetBounds("le"u8, bounds, FloatStyle.Canonical, withInfinity: true);
         for (var i = 0; i <= bounds.Length; i++)
         {
-            var bound = i < bounds.Length ? bounds[i] : double.PositiveInfinity;
-            WriteSeriesName(family.Name, "_bucket"u8, labels, "le"u8, bound, FloatStyle.Canonical);
+            WriteSeriesName("_bucket"u8, Text.Bound(i));
             Output.WriteInteger(counts[i]);
             WriteExemplar(i < exemplars.Length ? exemplars[i] : null);
             Output.WriteByte((byte)'\n');
@@ -84,27 +84,28 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
         if (bounds.Length == 0 || bounds[0] >= 0)
         {
-            WriteSample(family.Name, "_sum"u8, labels, point.Sum);
-            WriteSample(family.Name, "_count"u8, labels, point.Count);
+            WriteSample("_sum"u8, point.Sum);
+            WriteSample("_count"u8, point.Count);
         }
 
-        WriteCreated(family.Name, labels, point.CreatedUnixSeconds);
+        WriteCreated(point.CreatedUnixSeconds);
     }
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
     {
         var quantiles = point.Quantiles;
         var values = point.Values;
+        Text.SetBounds("quantile"u8, quantiles, FloatStyle.Canonical, withInfinity: false);
         for (var i = 0; i < quantiles.Length; i++)
         {
-            WriteSeriesName(family.Name, default, labels, "quantile"u8, quantiles[i], FloatStyle.Canonical);
+            WriteSeriesName(default, Text.Bound(i));
             Output.WriteFloat(values[i], FloatStyle.General);
             Output.WriteByte((byte)'\n');
         }
 
-        WriteSample(family.Name, "_sum"u8, labels, point.Sum);
-        WriteSample(family.Name, "_count"u8, labels, point.Count);
-        WriteCreated(family.Name, labels, point.CreatedUnixSeconds);
+        WriteSample("_sum"u8, point.Sum);
+        WriteSample("_count"u8, point.Count);
+        WriteCreated(point.CreatedUnixSeconds);
     }
 
     private protected override void WriteEnd() => Output.WriteRaw("# EOF\n"u8);
@@ -114,15 +115,15 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
         && name.EndsWith(unit, StringComparison.Ordinal)
         && name[name.Length - unit.Length - 1] == '_';
 
-    /// <summary>Writes <c>name_created{labels} seconds</c> when the source knows the creation time.</summary>
-    private void WriteCreated(string name, MetricLabels labels, double createdUnixSeconds)
+    /// <summary>Writes <c>name_created{labels} seconds</c> for the current series when the source knows the creation time.</summary>
+    private void WriteCreated(double createdUnixSeconds)
     {
         if (!(createdUnixSeconds > 0) || !double.IsFinite(createdUnixSeconds))
         {
             return;
         }
 
-        WriteSeriesName(name, "_created"u8, labels);
+        WriteSeriesName("_created"u8);
         Output.WriteFloat(createdUnixSeconds, FloatStyle.Timestamp);
         Output.WriteByte((byte)'\n');
     }

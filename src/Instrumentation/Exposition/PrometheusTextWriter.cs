@@ -46,39 +46,37 @@ public sealed class PrometheusTextWriter : ExpositionWriter
     }
 
     private protected override void WriteCounterSeries(MetricFamilyDescriptor family, MetricLabels labels, double value, double createdUnixSeconds, Exemplar? exemplar) =>
-        WriteSample(family.Name, "_total"u8, labels, value);
+        WriteSample("_total"u8, value);
 
     private protected override void WriteHistogramSeries(MetricFamilyDescriptor family, MetricLabels labels, HistogramPoint point)
     {
         var bounds = point.UpperBounds;
         var counts = point.CumulativeCounts;
+        Text.SetBounds("le"u8, bounds, FloatStyle.General, withInfinity: true);
         for (var i = 0; i < bounds.Length; i++)
         {
-            WriteSeriesName(family.Name, "_bucket"u8, labels, "le"u8, bounds[i], FloatStyle.General);
-            Output.WriteInteger(counts[i]);
-            Output.WriteByte((byte)'\n');
+            WriteSample("_bucket"u8, Text.Bound(i), counts[i]);
         }
 
-        WriteSeriesName(family.Name, "_bucket"u8, labels, "le"u8, double.PositiveInfinity, FloatStyle.General);
-        Output.WriteInteger(point.Count);
-        Output.WriteByte((byte)'\n');
-        WriteSample(family.Name, "_sum"u8, labels, point.Sum);
-        WriteSample(family.Name, "_count"u8, labels, point.Count);
+        WriteSample("_bucket"u8, Text.Bound(bounds.Length), point.Count);
+        WriteSample("_sum"u8, point.Sum);
+        WriteSample("_count"u8, point.Count);
     }
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
     {
         var quantiles = point.Quantiles;
         var values = point.Values;
+        Text.SetBounds("quantile"u8, quantiles, FloatStyle.General, withInfinity: false);
         for (var i = 0; i < quantiles.Length; i++)
         {
-            WriteSeriesName(family.Name, default, labels, "quantile"u8, quantiles[i], FloatStyle.General);
+            WriteSeriesName(default, Text.Bound(i));
             Output.WriteFloat(values[i], FloatStyle.General);
             Output.WriteByte((byte)'\n');
         }
 
-        WriteSample(family.Name, "_sum"u8, labels, point.Sum);
-        WriteSample(family.Name, "_count"u8, labels, point.Count);
+        WriteSample("_sum"u8, point.Sum);
+        WriteSample("_count"u8, point.Count);
     }
 
     private protected override void WriteEnd()

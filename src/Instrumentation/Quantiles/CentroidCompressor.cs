@@ -11,7 +11,7 @@ internal ref struct CentroidCompressor
     private readonly Span<double> _means;
     private readonly Span<double> _weights;
     private readonly double _totalWeight;
-    private readonly double _compression;
+    private readonly ArcsineScale.Step _step;
     private int _count;
     private double _closedWeight;
     private double _weightLimit;
@@ -24,8 +24,8 @@ internal ref struct CentroidCompressor
         _means = means;
         _weights = weights;
         _totalWeight = totalWeight;
-        _compression = compression;
-        _weightLimit = totalWeight * ArcsineScale.MaxQuantile(0, compression);
+        _step = new ArcsineScale.Step(compression);
+        _weightLimit = totalWeight * _step.MaxQuantile(0);
     }
 
     /// <summary>Add takes the next pair. Means must be monotonic: all ascending, or all descending (the k1 scale is symmetric).</summary>
@@ -69,6 +69,6 @@ internal ref struct CentroidCompressor
         _count++;
         _closedWeight += _weight;
         _weight = 0;
-        _weightLimit = _totalWeight * ArcsineScale.MaxQuantile(_closedWeight / _totalWeight, _compression);
+        _weightLimit = _totalWeight * _step.MaxQuantile(_closedWeight / _totalWeight);
     }
 }

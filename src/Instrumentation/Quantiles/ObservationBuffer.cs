@@ -2,9 +2,10 @@ namespace Instrumentation.Quantiles;
 
 /// <summary>
 /// ObservationBuffer collects observations without a lock until a batch is full. A writer claims a slot by
-/// incrementing one counter and, once the value is stored, increments a second one; the owner, under its
-/// lock, closes the buffer, waits until every claimed slot is written and takes the batch. The clock is read
-/// once per batch, by the writer of the first slot, to date the batch.
+/// incrementing one counter and stores its value there; an empty slot holds NaN, which no observation can be
+/// (the summary rejects it), so the owner, under its lock, closes the buffer, waits until every claimed slot
+/// holds a number and takes the batch. One atomic operation per observation. The clock is read once per
+/// batch, by the writer of the first slot, to date the batch.
 /// </summary>
 internal sealed class ObservationBuffer
 {
@@ -14,11 +15,14 @@ internal sealed class ObservationBuffer
     private readonly double[] _values = new double[Capacity];
     private readonly TimeProvider _timeProvider;
     private int _claimed;
-    private int _written;
     private long _startTimestamp;
 
     /// <summary>Creates an empty buffer that dates its batches with <paramref name="timeProvider"/>.</summary>
-    public ObservationBuffer(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    public ObservationBuffer(TimeProvider timeProvider)
+    {
+        _timeProvider = timeProvider;
+        _values.AsSpan().Fill(double.NaN);
+    }
 
     /// <summary>True when every slot is claimed (or the buffer is closed): <see cref="TryAdd"/> fails until it is drained.</summary>
     public bool IsFull => Volatile.Read(ref _claimed) >= Capacity;
@@ -27,8 +31,8 @@ internal sealed class ObservationBuffer
     public int EstimatedBytes => MemoryEstimate.Object(fieldBytes: 32) + MemoryEstimate.Array(_values);
 
     /// <summary>
-    /// TryAdd stores <paramref name="value"/> and returns true, or returns false when the buffer is full.
-    /// Thread safe and lock free; it allocates nothing.
+    /// TryAdd stores <paramref name="value"/>, which must not be NaN, and returns true, or returns false when
+    /// the buffer is full. Thread safe and lock free; it allocates nothing.
     /// </summary>
     public bool TryAdd(double value)
     {
@@ -38,50 +42,63 @@ internal sealed class ObservationBuffer
             return false;
         }
 
-        _values[slot] = value;
         if (slot == 0)
         {
-            // The slot must count as written even if a custom TimeProvider throws, or Close would wait forever.
+            // The value is stored after the timestamp (a release store, so Close sees both), and stored even if
+            // a custom TimeProvider throws, or Close would wait forever for the slot.
             try
             {
                 _startTimestamp = _timeProvider.GetTimestamp();
             }
             finally
             {
-                Interlocked.Increment(ref _written);
+                Volatile.Write(ref _values[0], value);
             }
 
             return true;
         }
 
-        Interlocked.Increment(ref _written);
+        Volatile.Write(ref _values[slot], value);
         return true;
     }
 
     /// <summary>
     /// Close stops new claims, waits until every claimed slot is written and returns the batch (possibly empty)
-    /// and the timestamp of its first value. The span stays valid until <see cref="Reopen"/>.
+    /// and the timestamp of its first value. The span stays valid, and may be reordered, until <see cref="Reopen"/>.
     /// The caller must hold the owner's lock; the only one that blocks here is that caller.
     /// </summary>
     public Span<double> Close(out long startTimestamp)
     {
         // Writers that claim from now on see a full buffer and queue on the owner's lock.
         int claimed = Math.Min(Interlocked.Exchange(ref _claimed, Capacity), Capacity);
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _written) < claimed)
+        for (int i = 0; i < claimed; i++)
         {
-            spin.SpinOnce();
+            if (double.IsNaN(Volatile.Read(ref _values[i])))
+            {
+                // A writer has claimed the slot but not stored yet: rare, so the wait is out of line.
+                WaitForSlot(i);
+            }
         }
 
-        startTimestamp = _startTimestamp;
+        startTimestamp = Volatile.Read(ref _startTimestamp);
         return _values.AsSpan(0, claimed);
     }
 
     /// <summary>Reopen empties a closed buffer for the next batch. The caller must hold the owner's lock.</summary>
     public void Reopen()
     {
-        // Written first: a writer that claims slot 0 after the second store must find the count at zero.
-        Volatile.Write(ref _written, 0);
+        // Close waited for every claimed slot, and no writer can claim one until the count is reset, so the
+        // slots are emptied before that (release) store hands them out again.
+        _values.AsSpan().Fill(double.NaN);
         Volatile.Write(ref _claimed, 0);
+    }
+
+    private void WaitForSlot(int slot)
+    {
+        var spin = default(SpinWait);
+        while (double.IsNaN(Volatile.Read(ref _values[slot])))
+        {
+            spin.SpinOnce();
+        }
     }
 }

@@ -13,6 +13,12 @@
 // | IncFractional_CachedChild_NoExemplars |  6.485 ns |  0.8416 ns | 0.0461 ns |  1.14 |    0.04 |         - |          NA |
 // | OTel_CounterAdd_0Tags                 | 11.909 ns |  4.0454 ns | 0.2217 ns |  2.10 |    0.08 |         - |          NA |
 // | OTel_CounterAdd_3Tags                 | 40.142 ns | 43.7020 ns | 2.3955 ns |  7.08 |    0.44 |         - |          NA |
+//
+// After the sampler moved to Environment.TickCount64 (2026-11-22, only this row and the floor re-run, same command as SummaryBenchmarks):
+// | Method                             | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |----------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Inc_CachedChild_InRecordedActivity | 12.048 ns | 8.1759 ns | 0.4482 ns |  2.17 |    0.07 |         - |          NA |
+// | Floor_InterlockedAdd               |  5.546 ns | 0.1587 ns | 0.0087 ns |  1.00 |    0.00 |         - |          NA |
 
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Baselines;

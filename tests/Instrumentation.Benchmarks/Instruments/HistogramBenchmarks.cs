@@ -10,6 +10,12 @@
 // | Observe_CachedChild_NoExemplars        | 13.221 ns |  3.3093 ns | 0.1814 ns |  2.39 |    0.03 |         - |          NA |
 // | OTel_HistogramRecord_0Tags             | 18.698 ns | 52.3546 ns | 2.8697 ns |  3.38 |    0.45 |         - |          NA |
 // | OTel_HistogramRecord_2Tags             | 45.340 ns |  6.9400 ns | 0.3804 ns |  8.21 |    0.09 |         - |          NA |
+//
+// After the sampler moved to Environment.TickCount64 (2026-11-22, only this row and the floor re-run, same command as SummaryBenchmarks):
+// | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Observe_CachedChild_InRecordedActivity | 21.458 ns | 1.7878 ns | 0.0980 ns |  3.91 |    0.03 |         - |          NA |
+// | Floor_InterlockedAdd                   |  5.495 ns | 0.7173 ns | 0.0393 ns |  1.00 |    0.01 |         - |          NA |
 
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Instrumentation.Instruments;
 using Instrumentation.Tests.TestSupport;
 
 namespace Instrumentation.Tests.Instruments;
@@ -78,6 +79,26 @@ public sealed class ExemplarSamplerTests : IDisposable
             series.Exemplars[1]!.TraceId.Should().Be(activity!.TraceId.ToHexString());
             series.Exemplars[2].Should().BeNull();
         }
+    }
+
+    [Fact]
+    public void TrySample_WithinTheMinimumInterval_TakesNothing()
+    {
+        var time = new ManualTimeProvider();
+        using var activity = _source.StartActivity("job");
+        activity.Should().NotBeNull();
+        long slot = 0;
+        const long Start = 1_000_000;
+
+        ExemplarSampler.TrySample(activity!, 1, ref slot, time, Start).Should().NotBeNull("a slot never sampled is due");
+        ExemplarSampler.TrySample(activity!, 2, ref slot, time, Start + (long)ExemplarSampler.MinimumInterval.TotalMilliseconds - 1)
+            .Should().BeNull("the interval has not passed");
+        ExemplarSampler.TrySample(activity!, 3, ref slot, time, Start + (long)ExemplarSampler.MinimumInterval.TotalMilliseconds)
+            .Should().BeNull("the millisecond clock may have lagged the first sample by a timer step");
+
+        var due = Start + (long)(ExemplarSampler.MinimumInterval + ExemplarSampler.ClockStepAllowance).TotalMilliseconds;
+        ExemplarSampler.TrySample(activity!, 4, ref slot, time, due)!.Value.Should().Be(4);
+        ExemplarSampler.TrySample(activity!, 5, ref slot, time, due).Should().BeNull("the slot just sampled");
     }
 
     public void Dispose()

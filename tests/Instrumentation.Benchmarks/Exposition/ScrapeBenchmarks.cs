@@ -1,0 +1,201 @@
+// Last result: 2026-11-22, `run.sh --filter '*SummaryBenchmarks*' '*ScrapeBenchmarks*' (plus the two InRecordedActivity rows)` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
+// See docs/benchmarks.md for the targets and the analysis.
+// Scrape rows: Mean, Ratio and Allocated are PER SERIES (OperationsPerInvoke = 10,000); '-' = 0 B for the whole scrape.
+// | Method                            | Mean         | Error        | StdDev     | Ratio  | RatioSD | Allocated | Alloc Ratio |
+// |---------------------------------- |-------------:|-------------:|-----------:|-------:|--------:|----------:|------------:|
+// | Scrape_Counters_OpenMetrics       |   285.663 ns | 1,815.475 ns | 99.5123 ns |  49.80 |   15.19 |         - |          NA |
+// | Scrape_Histograms_OpenMetrics     | 1,060.194 ns |   543.710 ns | 29.8026 ns | 184.83 |    9.08 |         - |          NA |
+// | Floor_InterlockedAdd              |     5.746 ns |     5.269 ns |  0.2888 ns |   1.00 |    0.06 |         - |          NA |
+// | Scrape_Counters_Prometheus        |    93.656 ns |    33.224 ns |  1.8211 ns |  16.33 |    0.75 |         - |          NA |
+// | OTel_Scrape_Counters_Prometheus   |   144.650 ns |    16.291 ns |  0.8930 ns |  25.22 |    1.08 |         - |          NA |
+// | Scrape_Histograms_Prometheus      |   704.704 ns |   648.794 ns | 35.5626 ns | 122.86 |    7.51 |         - |          NA |
+// | OTel_Scrape_Histograms_Prometheus |   749.090 ns |    68.062 ns |  3.7307 ns | 130.59 |    5.60 |         - |          NA |
+
+using System.Diagnostics.Metrics;
+using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Configuration;
+using Instrumentation.Benchmarks.Support;
+using Instrumentation.Exposition;
+using Instrumentation.Instruments;
+using Instrumentation.OpenTelemetry;
+
+namespace Instrumentation.Benchmarks.Exposition;
+
+/// <summary>
+/// A whole scrape of <see cref="SeriesCount"/> series, collected and written as Prometheus text (or
+/// OpenMetrics) by <see cref="MetricsScraper.WriteAsync"/> into <see cref="Stream.Null"/>: the scraper
+/// keeps its buffer between scrapes, so this is the steady state of a <c>/metrics</c> endpoint.
+/// Counters (one family) and histograms (one family, 14 default buckets), each series with two labels.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every scrape row declares <c>OperationsPerInvoke = SeriesCount</c>, so its Mean is the cost of one
+/// series and its Ratio the multiple of one <c>Interlocked.Add</c> (the floor row, 64 adds per
+/// invocation, is also per operation). Allocated is per series too: multiply by 10,000 for a scrape.
+/// </para>
+/// <para>
+/// The OpenTelemetry baseline holds the same series as SDK instruments (<c>Counter&lt;double&gt;</c>,
+/// <c>Histogram&lt;double&gt;</c> with the same bounds) recorded with the same two tags, collected by
+/// the SDK through our <see cref="ForeignMeterSource"/> (a <c>BaseExportingMetricReader</c> over a
+/// pull exporter that walks the metric points into our visitor) and written by the same scraper and
+/// writer. It is the cost of exposing SDK-aggregated series in our format, not of an OpenTelemetry
+/// Prometheus exporter (that package is not available to us).
+/// </para>
+/// </remarks>
+public class ScrapeBenchmarks : FloorBenchmark
+{
+    /// <summary>Series per family, and operations per scrape invocation.</summary>
+    public const int SeriesCount = 10_000;
+
+    private const int Methods = 4;
+    private static readonly string[] LabelNames = ["method", "id"];
+    private static readonly string[] MethodValues = ["GET", "POST", "PUT", "DELETE"];
+
+    private MetricFactory _counterFactory = null!;
+    private MetricFactory _histogramFactory = null!;
+    private MetricsScraper _counterScraper = null!;
+    private MetricsScraper _histogramScraper = null!;
+    private Meter _otelCounterMeter = null!;
+    private Meter _otelHistogramMeter = null!;
+    private ForeignMeterSource _otelCounterSource = null!;
+    private ForeignMeterSource _otelHistogramSource = null!;
+    private MetricsScraper _otelCounterScraper = null!;
+    private MetricsScraper _otelHistogramScraper = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var values = ObservationValues.Create(Buckets.Default);
+        var labelValues = new string[SeriesCount][];
+        for (var i = 0; i < SeriesCount; i++)
+        {
+            labelValues[i] = [MethodValues[i % Methods], (i / Methods).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
+        _counterFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Counters" });
+        var counter = _counterFactory.CreateCounter("bench_requests_total", "Requests handled.", LabelNames);
+        _histogramFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Histograms" });
+        var histogram = _histogramFactory.CreateHistogram("bench_request_duration_seconds", "Request duration.", LabelNames);
+
+        _otelCounterMeter = new Meter("Instrumentation.Benchmarks.Scrape.OTelCounters");
+        _otelHistogramMeter = new Meter("Instrumentation.Benchmarks.Scrape.OTelHistograms");
+        _otelCounterSource = ForeignSource(_otelCounterMeter.Name);
+        _otelHistogramSource = ForeignSource(_otelHistogramMeter.Name);
+        var otelCounter = _otelCounterMeter.CreateCounter<double>("bench_requests", unit: null, description: "Requests handled.");
+        var otelHistogram = _otelHistogramMeter.CreateHistogram(
+            "bench_request_duration",
+            unit: "s",
+            description: "Request duration.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
+
+        for (var i = 0; i < SeriesCount; i++)
+        {
+            var method = new KeyValuePair<string, object?>(LabelNames[0], labelValues[i][0]);
+            var id = new KeyValuePair<string, object?>(LabelNames[1], labelValues[i][1]);
+            counter.WithLabels(labelValues[i]).Inc(i + 1);
+            otelCounter.Add(i + 1, method, id);
+            var child = histogram.WithLabels(labelValues[i]);
+            for (var k = 0; k < 3; k++)
+            {
+                var value = values[((i * 3) + k) & ObservationValues.Mask];
+                child.Observe(value);
+                otelHistogram.Record(value, method, id);
+            }
+        }
+
+        _counterScraper = new MetricsScraper([_counterFactory]);
+        _histogramScraper = new MetricsScraper([_histogramFactory]);
+        _otelCounterScraper = new MetricsScraper([_otelCounterSource]);
+        _otelHistogramScraper = new MetricsScraper([_otelHistogramSource]);
+
+        // Every row must write the same number of sample lines: 10,000 counters, or 10,000 x (15 buckets + sum + count).
+        ExpectLines(_counterScraper, SeriesCount);
+        ExpectLines(_otelCounterScraper, SeriesCount);
+        ExpectLines(_histogramScraper, SeriesCount * (Buckets.Default.Count + 3));
+        ExpectLines(_otelHistogramScraper, SeriesCount * (Buckets.Default.Count + 3));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _counterScraper.Dispose();
+        _histogramScraper.Dispose();
+        _otelCounterScraper.Dispose();
+        _otelHistogramScraper.Dispose();
+        _otelCounterSource.Dispose();
+        _otelHistogramSource.Dispose();
+        _otelCounterMeter.Dispose();
+        _otelHistogramMeter.Dispose();
+        _counterFactory.Dispose();
+        _histogramFactory.Dispose();
+    }
+
+    /// <summary>10,000 counter series of our own, Prometheus text.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Scrape_Counters_Prometheus() => Scrape(_counterScraper, ExpositionFormat.PrometheusText);
+
+    /// <summary>The same, OpenMetrics (adds <c>_created</c> lines and the exemplar slot).</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    public void Scrape_Counters_OpenMetrics() => Scrape(_counterScraper, ExpositionFormat.OpenMetrics);
+
+    /// <summary>10,000 SDK counter series collected through <see cref="ForeignMeterSource"/>, Prometheus text.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTel_Scrape_Counters_Prometheus() => Scrape(_otelCounterScraper, ExpositionFormat.PrometheusText);
+
+    /// <summary>10,000 histogram series of our own (14 buckets), Prometheus text.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Scrape_Histograms_Prometheus() => Scrape(_histogramScraper, ExpositionFormat.PrometheusText);
+
+    /// <summary>The same, OpenMetrics.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    public void Scrape_Histograms_OpenMetrics() => Scrape(_histogramScraper, ExpositionFormat.OpenMetrics);
+
+    /// <summary>10,000 SDK histogram series (same bounds) collected through <see cref="ForeignMeterSource"/>, Prometheus text.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTel_Scrape_Histograms_Prometheus() => Scrape(_otelHistogramScraper, ExpositionFormat.PrometheusText);
+
+    private static void Scrape(MetricsScraper scraper, ExpositionFormat format)
+    {
+        // Stream.Null completes synchronously, so the ValueTask never allocates a Task.
+        var pending = scraper.WriteAsync(Stream.Null, format);
+        if (pending.IsCompletedSuccessfully)
+        {
+            pending.GetAwaiter().GetResult();
+        }
+        else
+        {
+            pending.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static ForeignMeterSource ForeignSource(string meterName)
+    {
+        var options = new ForeignMeterSourceOptions { CardinalityLimit = SeriesCount * 2, Exemplars = false };
+        options.Meters.Add(meterName);
+        return new ForeignMeterSource(options);
+    }
+
+    private static void ExpectLines(MetricsScraper scraper, int samples)
+    {
+        var text = scraper.Scrape(ExpositionFormat.PrometheusText);
+        var lines = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (!line.IsEmpty && line[0] != '#')
+            {
+                lines++;
+            }
+        }
+
+        if (lines != samples)
+        {
+            throw new InvalidOperationException($"The scrape wrote {lines} sample lines, expected {samples}: the rows would not compare like with like.");
+        }
+    }
+}
