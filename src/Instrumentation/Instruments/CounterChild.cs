@@ -17,7 +17,7 @@ public sealed class CounterChild : Series, ICounter
     private readonly bool _sampleExemplars;
     private long _whole;
     private long _fractionBits;
-    private long _nextExemplarTimestamp;
+    private long _nextExemplarTick;
     private Collection.Exemplar? _exemplar;
 
     internal CounterChild(Counter family, string[] labelValues)
@@ -70,7 +70,7 @@ public sealed class CounterChild : Series, ICounter
 
     private void SampleExemplar(double increment)
     {
-        var sampled = ExemplarSampler.TrySample(increment, ref _nextExemplarTimestamp, Family.Factory.TimeProvider);
+        var sampled = ExemplarSampler.TrySample(increment, ref _nextExemplarTick, Family.Factory.TimeProvider);
         if (sampled is not null)
         {
             Volatile.Write(ref _exemplar, sampled);

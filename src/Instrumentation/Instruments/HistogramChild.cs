@@ -14,7 +14,7 @@ public sealed class HistogramChild : Series, IValueRecorder
     private readonly long[] _counts;
     private readonly bool _sampleExemplars;
     private long _sumBits;
-    private long _nextExemplarTimestamp;
+    private long _nextExemplarTick;
     private Exemplar?[]? _exemplars;
 
     internal HistogramChild(Histogram family, string[] labelValues)
@@ -79,7 +79,7 @@ public sealed class HistogramChild : Series, IValueRecorder
 
     private void SampleExemplar(int bucket, double value)
     {
-        var sampled = ExemplarSampler.TrySample(value, ref _nextExemplarTimestamp, Family.Factory.TimeProvider);
+        var sampled = ExemplarSampler.TrySample(value, ref _nextExemplarTick, Family.Factory.TimeProvider);
         if (sampled is null)
         {
             return;
