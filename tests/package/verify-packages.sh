@@ -14,8 +14,9 @@ trap cleanup EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")
 dotnet pack "$root/src/Instrumentation/Instrumentation.csproj" -c Release -o "$work/feed" --nologo -v quiet
 dotnet pack "$root/src/Instrumentation.AspNetCore/Instrumentation.AspNetCore.csproj" -c Release -o "$work/feed" --nologo -v quiet
+dotnet pack "$root/src/Instrumentation.OpenTelemetryProtocol/Instrumentation.OpenTelemetryProtocol.csproj" -c Release -o "$work/feed" --nologo -v quiet
 
-for package in Instrumentation Instrumentation.AspNetCore; do
+for package in Instrumentation Instrumentation.AspNetCore Instrumentation.OpenTelemetryProtocol; do
   nupkg="$work/feed/$package.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg" >&2; exit 1; }
   listing=$(python3 -m zipfile -l "$nupkg")

@@ -12,9 +12,15 @@ public sealed class PublicApiTests
     [Theory]
     [InlineData("Instrumentation")]
     [InlineData("Instrumentation.AspNetCore")]
+    [InlineData("Instrumentation.OpenTelemetryProtocol")]
     public void PublicApi_MatchesTheCheckedInListing(string assemblyName)
     {
-        var assembly = assemblyName == "Instrumentation" ? typeof(MetricFactory).Assembly : typeof(MetricsEndpointMetadata).Assembly;
+        var assembly = assemblyName switch
+        {
+            "Instrumentation" => typeof(MetricFactory).Assembly,
+            "Instrumentation.OpenTelemetryProtocol" => typeof(Instrumentation.OpenTelemetryProtocol.OtlpExportOptions).Assembly,
+            _ => typeof(MetricsEndpointMetadata).Assembly,
+        };
         var actual = PublicApiListing.Of(assembly);
         var file = Path.Combine(SourceDirectory(), $"{assemblyName}.PublicAPI.txt");
 

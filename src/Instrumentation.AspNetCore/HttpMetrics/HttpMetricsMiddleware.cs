@@ -1,0 +1,100 @@
+using Instrumentation.AspNetCore.EndpointMetrics;
+using Instrumentation.Instruments;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace Instrumentation.AspNetCore.HttpMetrics;
+
+/// <summary>
+/// Applies <see cref="HttpMetricsOptions"/> to ASP.NET Core's built-in HTTP server metrics through
+/// <see cref="IHttpMetricsTagsFeature"/> (exclusion by <c>MetricsDisabled</c>, the unmatched route as a custom tag),
+/// and records request and response sizes by method, route and status (grouped by class when asked).
+/// </summary>
+internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
+{
+    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var tags = context.Features.Get<IHttpMetricsTagsFeature>();
+        if (IsExcluded(context.Request.Path))
+        {
+            if (tags is not null)
+            {
+                tags.MetricsDisabled = true;
+            }
+
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        CountingStream? requestBody = null, responseBody = null;
+        if (requestSize is not null)
+        {
+            requestBody = new CountingStream(context.Request.Body);
+            responseBody = new CountingStream(context.Response.Body);
+            context.Request.Body = requestBody;
+            context.Response.Body = responseBody;
+        }
+
+        var failed = false;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            if (responseBody is not null)
+            {
+                context.Request.Body = requestBody!.Inner;
+                context.Response.Body = responseBody.Inner;
+            }
+
+            // An exception that escapes becomes a 500 unless the response had started.
+            var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            var status = options.GroupStatusCodes ? StatusClass(statusCode) : HttpLabelValues.StatusCode(statusCode);
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+
+            // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
+            // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
+            // http.response.status_code, and a custom tag of the same name would be a second value, not a replacement.
+            if (tags is not null && route is null && options.GroupUnmatchedRoutes)
+            {
+                tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
+            }
+
+            if (requestBody is not null)
+            {
+                var method = HttpLabelValues.Method(context.Request.Method);
+                var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
+
+                // A body the handler did not read counts by its declared length.
+                requestSize!.WithLabels(method, routeLabel, status).Observe(Math.Max(requestBody.Count, context.Request.ContentLength ?? 0));
+                responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody!.Count);
+            }
+        }
+    }
+
+    private bool IsExcluded(PathString path)
+    {
+        var value = path.Value.AsSpan();
+        foreach (var pattern in excluded)
+        {
+            if (pattern.Matches(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string StatusClass(int statusCode) =>
+        statusCode is >= 100 and < 600 ? StatusClasses[(statusCode / 100) - 1] : HttpLabelValues.StatusCode(statusCode);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Instrumentation.OpenTelemetryProtocol;
+
+/// <summary>Creates the OTLP export when the host starts, so it listens before the first request; the host disposes it.</summary>
+internal sealed class OtlpExportStartup(OtlpMetricsExport export) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        GC.KeepAlive(export);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

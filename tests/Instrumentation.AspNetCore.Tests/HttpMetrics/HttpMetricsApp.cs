@@ -1,0 +1,55 @@
+using Instrumentation.AspNetCore.HttpMetrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Instrumentation.AspNetCore.Tests.HttpMetrics;
+
+/// <summary>An in-process app with UseHttpMetrics(), /metrics, a health check, a templated route and an echo endpoint.</summary>
+internal sealed class HttpMetricsApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private HttpMetricsApp(WebApplication app)
+    {
+        _app = app;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<HttpMetricsApp> StartAsync(Action<HttpMetricsOptions>? configure = null, params (string Key, string Value)[] settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(settings.Select(static s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.AddMetrics();
+        var app = builder.Build();
+        app.UseHttpMetrics(configure);
+        app.MapMetrics();
+        app.MapGet("/healthz", () => "ok");
+        app.MapGet("/internal/state", () => "state");
+        app.MapGet("/fruit/{name}", (string name) => name == "rotten" ? Results.StatusCode(500) : Results.Text($"fresh {name}"));
+        app.MapPost("/echo", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            return Results.Text(await reader.ReadToEndAsync() + "!");
+        });
+        await app.StartAsync();
+        return new HttpMetricsApp(app);
+    }
+
+    /// <summary>The lines of one scrape that start with <paramref name="prefix"/>.</summary>
+    public async Task<string[]> LinesAsync(string prefix) =>
+        (await Client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
