@@ -111,6 +111,8 @@ internal static class DecoratorEmitter
             return;
         }
 
+        var started = Local("started", m);
+        var exception = Local("exception", m);
         w.Open(signature);
         if (m.ReturnKind == ReturnKind.AsyncEnumerable)
         {
@@ -119,12 +121,12 @@ internal static class DecoratorEmitter
             return;
         }
 
-        w.Line($"var started = {field}.Start();");
+        w.Line($"var {started} = {field}.Start();");
         var result = m.ReturnKind switch
         {
             ReturnKind.Void => null,
-            ReturnKind.Awaitable => "task",
-            _ => "result",
+            ReturnKind.Awaitable => Local("task", m),
+            _ => Local("result", m),
         };
         if (result is not null)
         {
@@ -134,20 +136,20 @@ internal static class DecoratorEmitter
         w.Open("try")
             .Line(result is null ? $"{call};" : $"{result} = {call};")
             .Close()
-            .Open($"catch (global::System.Exception exception) when ({field}.Fail(started, exception))")
+            .Open($"catch (global::System.Exception {exception}) when ({field}.Fail({started}, {exception}))")
             .Line("throw;")
             .Close()
             .Line();
         switch (m.ReturnKind)
         {
             case ReturnKind.Void:
-                w.Line($"{field}.Succeed(started);");
+                w.Line($"{field}.Succeed({started});");
                 break;
             case ReturnKind.Awaitable:
-                w.Line($"return {field}.Track(task, started);");
+                w.Line($"return {field}.Track({result}, {started});");
                 break;
             default:
-                w.Line($"{field}.Succeed(started);").Line("return result;");
+                w.Line($"{field}.Succeed({started});").Line($"return {result};");
                 break;
         }
 
@@ -230,6 +232,17 @@ internal static class DecoratorEmitter
         }
 
         return names;
+    }
+
+    // The generated locals must not hide a parameter of the same name.
+    private static string Local(string name, MethodModel method)
+    {
+        while (method.Parameters.Any(p => p.Name == name || p.Name == "@" + name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     private static string Inner(DecoratorModel model, string declaringInterface) =>
