@@ -1,0 +1,105 @@
+using Instrumentation.Generators.Tests.TestSupport;
+using Instrumentation.Testing;
+
+namespace Instrumentation.Generators.Tests;
+
+/// <summary>Which attribute applies to which method, and the decorators of marked interfaces.</summary>
+public sealed class AttributePlacementTests
+{
+    [Fact]
+    public void OnlyMarkedMethods_AreRecorded_AndTheMethodsOwnAttributeWinsOverTheClasses()
+    {
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            public interface IOrders { int Place(int id); int Count(); }
+            [Counted("orders_calls", "Order calls")]
+            public class Orders : IOrders
+            {
+                [Counted("orders_placed", "Orders placed", FailuresOnly = true)]
+                public int Place(int id) => id;
+                public int Count() => 0;
+            }
+            """);
+
+        var source = output.Sources.Values.Single();
+        source.Should().Contain("MethodInstruments.Create(factory, \"Orders\", \"Place\", null, new global::Instrumentation.CountedAttribute(\"orders_placed\", \"Orders placed\") { FailuresOnly = true }, null)")
+            .And.Contain("MethodInstruments.Create(factory, \"Orders\", \"Count\", null, new global::Instrumentation.CountedAttribute(\"orders_calls\", \"Order calls\"), null)");
+        GeneratorHarness.Load(output).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void AttributeOptions_AreRecreatedExactly()
+    {
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            public interface IOrders { void Place(int id); }
+            public class Orders : IOrders
+            {
+                [Timed("place_seconds", "Place \"quoted\"", Kind = TimedKind.Summary, Quantiles = new[] { 0.5, 0.99 }, ExtraLabels = new[] { "team", "shop" })]
+                public void Place(int id) { }
+            }
+            """);
+
+        output.Sources.Values.Single().Should().Contain(
+            "new global::Instrumentation.TimedAttribute(\"place_seconds\", \"Place \\\"quoted\\\"\") { Kind = (global::Instrumentation.TimedKind)(1), Quantiles = new double[] { 0.5d, 0.99d }, ExtraLabels = new string[] { \"team\", \"shop\" } }");
+        GeneratorHarness.Load(output).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void MarkedInterface_GetsADecoratorForAnyImplementation_LabelledWithTheImplementationsName()
+    {
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            [Counted]
+            public interface IOrders { int Place(int id); }
+            public sealed class Orders : IOrders { public int Place(int id) => id * 2; }
+            public static class Use
+            {
+                public static int Call(Instrumentation.MetricFactory factory) => ((IOrders)new IOrders_InstrumentedDecorator(new Orders(), factory)).Place(21);
+            }
+            """);
+
+        output.Diagnostics.Should().BeEmpty();
+        var assembly = GeneratorHarness.Load(output);
+        using var factory = new MetricFactory();
+
+        var result = assembly.GetType("Shop.Use")!.GetMethod("Call")!.Invoke(null, [factory]);
+
+        result.Should().Be(42);
+        factory.GetValue("method_calls_total", "Orders", "Place", "success", "none").Should().Be(1);
+    }
+
+    [Fact]
+    public void FailuresOnly_CountsFailuresButNotSuccesses()
+    {
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            public interface IOrders { int Place(int id); }
+            public sealed class Orders : IOrders
+            {
+                [Counted(FailuresOnly = true)]
+                public int Place(int id) => id > 0 ? id : throw new System.ArgumentOutOfRangeException(nameof(id));
+            }
+            public static class Use
+            {
+                public static void Call(Instrumentation.MetricFactory factory)
+                {
+                    IOrders orders = new Orders_InstrumentedDecorator(new Orders(), factory);
+                    orders.Place(1);
+                    try { orders.Place(-1); } catch (System.ArgumentOutOfRangeException) { }
+                }
+            }
+            """);
+        using var factory = new MetricFactory();
+
+        GeneratorHarness.Load(output).GetType("Shop.Use")!.GetMethod("Call")!.Invoke(null, [factory]);
+
+        factory.GetValue("method_calls_total", "Orders", "Place", "failure", "ArgumentOutOfRangeException").Should().Be(1);
+        var success = () => factory.GetValue("method_calls_total", "Orders", "Place", "success", "none");
+        success.Should().Throw<MetricsAssertionException>();
+    }
+}
