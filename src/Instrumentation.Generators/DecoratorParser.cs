@@ -34,11 +34,11 @@ internal static class DecoratorParser
         var decorators = new List<DecoratorModel>();
         if (type.TypeKind == TypeKind.Interface)
         {
-            AddInterfaceDecorator(type, decorators, diagnostics, target);
+            AddInterfaceDecorator(type, decorators, diagnostics);
         }
         else if (type.TypeKind == TypeKind.Class)
         {
-            AddClassDecorators(type, decorators, diagnostics, target);
+            AddClassDecorators(type, decorators, diagnostics);
         }
 
         return new ParseResult(decorators.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -77,9 +77,9 @@ internal static class DecoratorParser
             .SelectMany(i => i.GetMembers().OfType<IMethodSymbol>())
             .Any(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), method));
 
-    private static void AddClassDecorators(INamedTypeSymbol type, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics, ISymbol target)
+    private static void AddClassDecorators(INamedTypeSymbol type, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics)
     {
-        if (!CanDecorate(type, diagnostics, target))
+        if (!CanDecorate(type, diagnostics))
         {
             return;
         }
@@ -96,7 +96,7 @@ internal static class DecoratorParser
         foreach (var @interface in chosen)
         {
             var name = chosen.Count == 1 ? $"{type.Name}_InstrumentedDecorator" : $"{type.Name}_{@interface.Name}_InstrumentedDecorator";
-            var model = Decorator(type, @interface, name, m => LookupOrder(type, m), diagnostics, target);
+            var model = Decorator(type, @interface, name, m => LookupOrder(type, m), diagnostics);
             if (model is not null)
             {
                 decorators.Add(model);
@@ -104,14 +104,14 @@ internal static class DecoratorParser
         }
     }
 
-    private static void AddInterfaceDecorator(INamedTypeSymbol @interface, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics, ISymbol target)
+    private static void AddInterfaceDecorator(INamedTypeSymbol @interface, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics)
     {
-        if (!CanDecorate(@interface, diagnostics, target))
+        if (!CanDecorate(@interface, diagnostics))
         {
             return;
         }
 
-        var model = Decorator(null, @interface, $"{@interface.Name}_InstrumentedDecorator", m => [m, m.ContainingType, @interface], diagnostics, target);
+        var model = Decorator(null, @interface, $"{@interface.Name}_InstrumentedDecorator", m => [m, m.ContainingType, @interface], diagnostics);
         if (model is not null)
         {
             decorators.Add(model);
@@ -142,7 +142,7 @@ internal static class DecoratorParser
         return false;
     }
 
-    private static bool CanDecorate(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, ISymbol target)
+    private static bool CanDecorate(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
         string? reason = null;
         if (type.IsGenericType)
@@ -163,11 +163,7 @@ internal static class DecoratorParser
             return true;
         }
 
-        if (target is INamedTypeSymbol)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, reason));
-        }
-
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, reason));
         return false;
     }
 
@@ -176,8 +172,7 @@ internal static class DecoratorParser
         INamedTypeSymbol @interface,
         string name,
         System.Func<IMethodSymbol, IEnumerable<ISymbol?>> lookupOrder,
-        List<DiagnosticInfo> diagnostics,
-        ISymbol target)
+        List<DiagnosticInfo> diagnostics)
     {
         var methods = new List<MethodModel>();
         var properties = new List<PropertyModel>();
@@ -188,11 +183,7 @@ internal static class DecoratorParser
             {
                 if (member.IsAbstract)
                 {
-                    if (target is INamedTypeSymbol)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(@interface), @interface.Name, "it has static abstract members, which a decorator instance cannot forward"));
-                    }
-
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(@interface), @interface.Name, "it has static abstract members, which a decorator instance cannot forward"));
                     return null;
                 }
 
@@ -204,6 +195,9 @@ internal static class DecoratorParser
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
                     methods.Add(MemberParser.Method(method, lookupOrder(method)));
                     break;
+                case IPropertySymbol { SetMethod.IsInitOnly: true }:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(member), $"{@interface.Name}.{member.Name}", "an init accessor cannot be forwarded to another instance"));
+                    return null;
                 case IPropertySymbol property:
                     properties.Add(MemberParser.Property(property));
                     break;

@@ -102,4 +102,47 @@ public sealed class AttributePlacementTests
         var success = () => factory.GetValue("method_calls_total", "Orders", "Place", "success", "none");
         success.Should().Throw<MetricsAssertionException>();
     }
+
+    [Fact]
+    public void RefReturnsIndexersAndInheritedInterfaces_CompileAndForward()
+    {
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            public interface IBase { [Counted] int Base(int task); }
+            public interface IShelf : IBase
+            {
+                ref int Slot(int index);
+                string this[int index] { get; set; }
+                [Timed] void Put(string? started, int result);
+            }
+            public sealed class Shelf : IShelf
+            {
+                private readonly int[] _slots = new int[4];
+                private readonly string[] _names = new string[4];
+                public int Base(int task) => task + 1;
+                public ref int Slot(int index) => ref _slots[index];
+                public string this[int index] { get => _names[index]; set => _names[index] = value; }
+                public void Put(string? started, int result) => _names[result] = started ?? "";
+            }
+            public static class Use
+            {
+                public static string Call(Instrumentation.MetricFactory factory)
+                {
+                    IShelf shelf = new IShelf_InstrumentedDecorator(new Shelf(), factory);
+                    shelf.Slot(1) = 7;
+                    shelf.Put("pear", 2);
+                    shelf[3] = "fig";
+                    return $"{shelf.Slot(1)} {shelf[2]} {shelf[3]} {shelf.Base(1)}";
+                }
+            }
+            """);
+        using var factory = new MetricFactory();
+
+        var result = GeneratorHarness.Load(output).GetType("Shop.Use")!.GetMethod("Call")!.Invoke(null, [factory]);
+
+        result.Should().Be("7 pear fig 2");
+        factory.GetHistogram("method_duration_seconds", "Shelf", "Put", "none").Count.Should().Be(1);
+        factory.GetValue("method_calls_total", "Shelf", "Base", "success", "none").Should().Be(1);
+    }
 }

@@ -83,4 +83,16 @@ public sealed class DiagnosticTests
         output.Sources.Keys.Should().Equal("Shop.Orders_InstrumentedDecorator.g.cs");
         GeneratorHarness.Load(output).Should().NotBeNull();
     }
+
+    [Fact]
+    public void InterfaceWithInitAccessor_ReportsInstr005_EvenWhenOnlyAMethodIsMarked()
+    {
+        var output = GeneratorHarness.Run(Usings + """
+            public interface IStock { int Level { get; init; } int Take(int n); }
+            public class Stock : IStock { public int Level { get; init; } [Timed] public int Take(int n) => n; }
+            """);
+
+        output.DiagnosticIds.Should().Equal("INSTR005");
+        output.Sources.Should().BeEmpty();
+    }
 }
