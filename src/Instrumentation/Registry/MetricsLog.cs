@@ -12,4 +12,8 @@ internal static partial class MetricsLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "The callback of gauge '{Metric}' threw; the series reads NaN for this collection (counted in metrics_callback_errors_total).")]
     public static partial void GaugeCallbackFailed(ILogger logger, string metric, Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error,
+        Message = "The instruments of decorated method {Site} could not be created or recorded into; its calls run as usual but are not recorded. Logged once per method.")]
+    public static partial void DecoratedMethodFailed(ILogger logger, string site, Exception exception);
 }

@@ -35,6 +35,9 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
         MetricsLog.GaugeCallbackFailed(logger, metric, exception);
     }
 
+    /// <summary>Logs that a generated decorator's method could not create or record its instruments.</summary>
+    public void ReportDecoratedMethodFailure(string site, Exception exception) => MetricsLog.DecoratedMethodFailed(logger, site, exception);
+
     private Counter Overflows => Volatile.Read(ref _overflows) ?? (_overflows = factory.CreateCounter(
         "metrics_series_overflow",
         "Label combinations recorded in a metric's overflow series because the metric reached its cardinality limit.",
