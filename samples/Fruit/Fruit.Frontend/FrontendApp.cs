@@ -20,6 +20,7 @@ public static class FrontendApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);   // one line per request is too much here
         builder.AddMetrics();
         builder.Services.AddFruitData(builder.Configuration);
         builder.Services.AddSingleton<FrontendMetrics>();
