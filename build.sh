@@ -2,7 +2,7 @@
 # One entry point for humans and CI.
 #   bash build.sh test   install what the tests need, then run every test (unit, integration,
 #                        end-to-end against real Prometheus/promtool, and the package check)
-#   bash build.sh demo   run the demo app on http://127.0.0.1:5000
+#   bash build.sh demo   run the fruit shop (frontend :5000, backend metrics :5001, traffic) until Ctrl+C
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,7 +26,7 @@ case "${1:-test}" in
     bash tests/package/verify-packages.sh
     ;;
   demo)
-    dotnet run --project samples/QuickStart -c Release
+    dotnet run --project samples/Fruit/Fruit.Launcher -c Release
     ;;
   *)
     echo "usage: bash build.sh [test|demo]" >&2

@@ -22,20 +22,27 @@ internal sealed class PrometheusServer : IAsyncDisposable
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public static async Task<PrometheusServer> StartAsync(string jobName, string target, string metricsPath)
+    public static Task<PrometheusServer> StartAsync(string jobName, string target, string metricsPath) =>
+        StartAsync([(jobName, target)], metricsPath);
+
+    /// <summary>Starts Prometheus scraping each (job, target) pair every second on <paramref name="metricsPath"/>.</summary>
+    public static async Task<PrometheusServer> StartAsync(IReadOnlyList<(string Job, string Target)> targets, string metricsPath)
     {
         var binary = ExternalTool.Require("prometheus", "prometheus");
         var directory = Directory.CreateTempSubdirectory("instrumentation-prometheus-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
+        var jobs = string.Concat(targets.Select(t => $"""
+
+              - job_name: {t.Job}
+                metrics_path: {metricsPath}
+                static_configs:
+                  - targets: ['{t.Target}']
+            """));
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
               scrape_timeout: 1s
-            scrape_configs:
-              - job_name: {jobName}
-                metrics_path: {metricsPath}
-                static_configs:
-                  - targets: ['{target}']
+            scrape_configs:{jobs}
             """);
         var port = FreePort.Next();
         var start = new ProcessStartInfo(binary)

@@ -1,0 +1,75 @@
+using global::Fruit.Data;
+using global::Fruit.Launcher;
+using Instrumentation.AspNetCore.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Instrumentation.AspNetCore.Tests.Samples.Fruit;
+
+/// <summary>
+/// The launcher's whole shop on free ports of 127.0.0.1 with traffic, scraped every second by a real
+/// Prometheus (Debian's package), checked through Prometheus's query API.
+/// </summary>
+public sealed class FruitShopEndToEndTests
+{
+    [Fact]
+    public async Task Prometheus_SeesTrafficFruitsLatencyAndWorkerQuantiles()
+    {
+        using var database = new FruitTestDatabase();
+        var settings = new FruitShopSettings
+        {
+            FrontendPort = FreePort.Next(),
+            BackendMetricsPort = FreePort.Next(),
+            DatabasePath = database.Path,
+            TrafficRate = 20,
+            TrafficDuration = TimeSpan.FromSeconds(8),
+        };
+        await using var prometheus = await PrometheusServer.StartAsync(
+            [("fruit-frontend", $"127.0.0.1:{settings.FrontendPort}"), ("fruit-backend", $"127.0.0.1:{settings.BackendMetricsPort}")],
+            "/metrics");
+        await using var shop = await FruitShop.StartAsync(settings, CancellationToken.None);
+        await Task.Delay(settings.TrafficDuration!.Value + TimeSpan.FromSeconds(1));
+        await shop.StopTrafficAsync(CancellationToken.None);
+
+        (await prometheus.QueryUntilPresentAsync("rate(hello_total[1m]) > 0", TimeSpan.FromSeconds(10)))
+            .Should().ContainSingle().Which.Value.Should().BePositive();
+        var p95 = await prometheus.QueryUntilPresentAsync(
+            "histogram_quantile(0.95, sum(rate(http_latency_bucket[1m])) by (le))", TimeSpan.FromSeconds(10));
+        p95.Should().ContainSingle().Which.Value.Should().Match(v => double.IsFinite(v) && v > 0);
+        var quantiles = await prometheus.QueryUntilPresentAsync(
+            "worker_job_duration_seconds{job=\"fruit-backend\"}", TimeSpan.FromSeconds(10));
+        quantiles.Select(r => r.Labels["quantile"]).Should().BeEquivalentTo(["0.5", "0.9", "0.95", "0.99"]);
+        quantiles.Should().OnlyContain(r => r.Value > 0);
+        (await prometheus.QueryAsync("sum(worker_messages_processed_total)")).Should().ContainSingle().Which.Value.Should().BePositive();
+
+        var (inDatabase, inPrometheus) = await WaitForRecentFruitsToSettleAsync(shop, prometheus, TimeSpan.FromSeconds(15));
+        inDatabase.Should().BePositive("the workers wrote the traffic's orders");
+        inPrometheus.Should().Be(inDatabase, "sum(recent_fruits) should be what the database holds");
+    }
+
+    /// <summary>
+    /// Once the queue is drained (follow-up orders die out), refreshes the gauges through <c>GET /fruit</c>
+    /// and waits for a scrape to carry them; returns the database's recent total and <c>sum(recent_fruits)</c>.
+    /// </summary>
+    private static async Task<(double InDatabase, double InPrometheus)> WaitForRecentFruitsToSettleAsync(
+        FruitShop shop, PrometheusServer prometheus, TimeSpan timeout)
+    {
+        var store = shop.Backend.Services.GetRequiredService<FruitStore>();
+        var queue = shop.Backend.Services.GetRequiredService<FruitQueueTable>();
+        using var client = new HttpClient { BaseAddress = shop.Settings.FrontendUrl };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var inDatabase = (await store.ReadTotalsAsync(CancellationToken.None)).RecentTotal;
+            await client.GetStringAsync(new Uri("/fruit", UriKind.Relative));
+            var result = await prometheus.QueryAsync("sum(recent_fruits)");
+            var inPrometheus = result.Count == 1 ? result[0].Value : double.NaN;
+            var drained = await queue.CountAsync(CancellationToken.None) == 0;
+            if ((drained && inPrometheus == inDatabase) || DateTime.UtcNow > deadline)
+            {
+                return (inDatabase, inPrometheus);
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
