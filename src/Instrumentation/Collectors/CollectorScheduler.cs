@@ -14,6 +14,7 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<ITimer> _timers = [];
+    private bool _disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,13 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again after it was disposed (WebApplicationFactory stops the host that
+        // the app's own Run() already stopped and disposed): there is nothing left to stop then.
+        if (_disposed)
+        {
+            return;
+        }
+
         foreach (var timer in _timers)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
@@ -64,6 +72,7 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         foreach (var timer in _timers)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
