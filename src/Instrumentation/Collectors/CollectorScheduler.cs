@@ -15,6 +15,7 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<ITimer> _timers = [];
     private bool _disposed;
+    private Task? _stop;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,21 +41,58 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host may be stopped again after it was disposed (WebApplicationFactory stops the host that
-        // the app's own Run() already stopped and disposed): there is nothing left to stop then.
-        if (_disposed)
+        // A host may be stopped twice, even at once, or after it was disposed: WebApplicationFactory stops the
+        // host that the app's own RunAsync() stops and disposes. The first stop does the work; the others wait for it.
+        lock (_timers)
         {
-            return;
+            if (_disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ITimer[] timers;
+        lock (_timers)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            timers = [.. _timers];
+            _timers.Clear();
         }
 
-        foreach (var timer in _timers)
+        foreach (var timer in timers)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
         }
 
-        _timers.Clear();
+        _stopping.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
+        ITimer[] timers;
+        lock (_timers)
+        {
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var runner in runners.All)
         {
@@ -68,17 +106,6 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
                 return;
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        foreach (var timer in _timers)
-        {
-            await timer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
     }
 
     /// <summary>The state of one collector's timer.</summary>
