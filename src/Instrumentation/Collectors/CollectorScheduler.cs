@@ -14,6 +14,8 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<ITimer> _timers = [];
+    private bool _disposed;
+    private Task? _stop;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,14 +41,58 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var timer in _timers)
+        // A host may be stopped twice, even at once, or after it was disposed: WebApplicationFactory stops the
+        // host that the app's own RunAsync() stops and disposes. The first stop does the work; the others wait for it.
+        lock (_timers)
+        {
+            if (_disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ITimer[] timers;
+        lock (_timers)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
         }
 
-        _timers.Clear();
+        _stopping.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
+        ITimer[] timers;
+        lock (_timers)
+        {
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+
+        foreach (var timer in timers)
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var runner in runners.All)
         {
@@ -60,16 +106,6 @@ internal sealed class CollectorScheduler(IServiceProvider services, CollectorRun
                 return;
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var timer in _timers)
-        {
-            await timer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
     }
 
     /// <summary>The state of one collector's timer.</summary>

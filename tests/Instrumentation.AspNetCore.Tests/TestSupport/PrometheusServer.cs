@@ -132,6 +132,26 @@ internal sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls <paramref name="promql"/> (which must give one series) until its value is <paramref name="expected"/>
+    /// or the time is up, and returns the last value seen (NaN while there is none).
+    /// </summary>
+    public async Task<double> QueryUntilValueAsync(string promql, double expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var results = await QueryAsync(promql);
+            var value = results.Count == 1 ? results[0].Value : double.NaN;
+            if (value == expected || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -172,6 +172,21 @@ public sealed class CollectorSchedulerTests
     }
 
     [Fact]
+    public async Task Stop_AfterDispose_DoesNothing()
+    {
+        var harness = new SchedulerHarness(s => s.AddCollector<CountingCollector>(Minute));
+        await harness.StartAsync();
+        await harness.Scheduler.StopAsync(CancellationToken.None);
+        await ((IAsyncDisposable)harness.Scheduler).DisposeAsync();
+
+        var stopAgain = () => harness.Scheduler.StopAsync(CancellationToken.None);
+
+        await stopAgain.Should().NotThrowAsync("WebApplicationFactory stops a host that the app's Run() already stopped and disposed");
+        harness.Clock.ActiveTimers.Should().Be(0);
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Start_WithoutAddMetrics_FailsNamingIt()
     {
         var services = new ServiceCollection();

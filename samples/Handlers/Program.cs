@@ -1,0 +1,29 @@
+using Handlers;
+using Instrumentation.Security;
+using Microsoft.AspNetCore.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMetrics();
+builder.Services.AddOptions<HandlerUserOptions>()
+    .BindConfiguration(HandlerUserOptions.SectionName)
+    .Validate(
+        user => user.Username.Length > 0 && PasswordHash.IsSupported(user.PasswordHash),
+        $"{HandlerUserOptions.SectionName} needs a Username and a PasswordHash (sha512-crypt or PBKDF2, never the password)")
+    .ValidateOnStart();
+builder.Services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddSingleton<InstanceSettings>();
+builder.Services.AddSingleton<ResponseCache>();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseEndpointMetrics();                                 // after authorization: a 401 is not handler work
+app.MapMetrics();                                         // the app's one /metrics, handlers' metrics included
+
+app.MapGet("/instances", InstanceHandlers.Get);
+app.MapPut("/instances", InstanceHandlers.Put);
+app.MapPost("/cache/purge", CacheHandlers.Purge);
+
+await app.RunAsync();

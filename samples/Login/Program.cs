@@ -1,0 +1,23 @@
+using Login;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.SectionName);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<LoginMetrics>();
+builder.Services.AddSingleton<AccountService>();
+
+// AddCollector also calls AddMetrics(): our instruments, ASP.NET Core's HTTP server metrics and the runtime's.
+builder.AddCollector<UserCountCollector>(
+    builder.Configuration[$"{LoginOptions.SectionName}:{nameof(LoginOptions.UsersRefreshInterval)}"]
+    ?? LoginOptions.DefaultUsersRefreshInterval);
+
+var app = builder.Build();
+await app.Services.GetRequiredService<UserStore>().InitializeAsync(CancellationToken.None);
+app.Services.GetRequiredService<LoginMetrics>();          // both counters show 0 from the first scrape
+
+app.MapMetrics();
+app.MapAuthEndpoints();
+app.MapGet("/", () => Results.Text("Login sample: POST /auth/register, POST /auth/login, GET /users, GET /metrics\n"));
+
+await app.RunAsync();
