@@ -216,6 +216,13 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
                 nameof(options));
         }
 
+        if (options.CallbackTimeout <= TimeSpan.Zero || options.CallbackTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"MetricFactoryOptions.CallbackTimeout is {options.CallbackTimeout}; it must be positive and at most {int.MaxValue} ms (default {MetricFactoryOptions.DefaultCallbackTimeout})."),
+                nameof(options));
+        }
+
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MetricFactory>();
         return new SelfMetrics(this, logger);
     }

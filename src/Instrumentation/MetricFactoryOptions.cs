@@ -39,6 +39,17 @@ public sealed class MetricFactoryOptions
     /// </summary>
     public TimeSpan? SeriesIdleTimeout { get; set; }
 
-    /// <summary>Where the factory logs a reached cardinality limit and failing gauge callbacks; null logs nothing.</summary>
+    /// <summary>The time budget of one gauge callback in one collection, unless set otherwise: one second.</summary>
+    public static readonly TimeSpan DefaultCallbackTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a collection waits for one gauge callback (<see cref="Instruments.IGauge.SetCallback"/>).
+    /// A callback still running after this long leaves its series out of that collection and is counted in
+    /// <c>metrics_callback_timeouts_total{metric}</c>; it is not started again until it returns.
+    /// Positive and at most <see cref="int.MaxValue"/> milliseconds. Default one second.
+    /// </summary>
+    public TimeSpan CallbackTimeout { get; set; } = DefaultCallbackTimeout;
+
+    /// <summary>Where the factory logs a reached cardinality limit and failing or hanging gauge callbacks; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -101,4 +101,14 @@ public sealed class MetricFactoryBadInputTests : IDisposable
 
         create.Should().Throw<ArgumentException>().WithMessage("*SeriesIdleTimeout is -00:00:02*positive*");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Create_WithANonPositiveCallbackTimeout_ThrowsNamingTheOption(int milliseconds)
+    {
+        var create = () => new MetricFactory(new MetricFactoryOptions { CallbackTimeout = TimeSpan.FromMilliseconds(milliseconds) });
+
+        create.Should().Throw<ArgumentException>().WithMessage("*CallbackTimeout is *positive*");
+    }
 }

@@ -52,6 +52,7 @@ public static class MetricsHostApplicationBuilderExtensions
                         TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
                         CardinalityLimit = settings.CardinalityLimit,
                         SeriesIdleTimeout = settings.SeriesIdleTimeout,
+                        CallbackTimeout = settings.CallbackTimeout,
                         LoggerFactory = provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
                     });
             });

@@ -63,6 +63,12 @@ public sealed class MetricsOptions
     /// </summary>
     public TimeSpan? SeriesIdleTimeout { get; set; }
 
+    /// <summary>
+    /// How long a scrape waits for one gauge callback before leaving its series out (see
+    /// <see cref="MetricFactoryOptions.CallbackTimeout"/> and docs/limits.md). Default one second.
+    /// </summary>
+    public TimeSpan CallbackTimeout { get; set; } = MetricFactoryOptions.DefaultCallbackTimeout;
+
     /// <summary>The largest exposition one scrape builds, in bytes; a larger one fails with a clear error. Default 64 MiB.</summary>
     public int MaxScrapeBytes { get; set; } = MetricsScraper.DefaultMaxScrapeBytes;
 

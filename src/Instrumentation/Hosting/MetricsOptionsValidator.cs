@@ -30,6 +30,11 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:SeriesIdleTimeout is {idle}; it must be positive, or absent to keep series for good."));
         }
 
+        if (options.CallbackTimeout <= TimeSpan.Zero || options.CallbackTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:CallbackTimeout is {options.CallbackTimeout}; it must be positive and at most {int.MaxValue} ms (default 00:00:01)."));
+        }
+
         if (options.MaxScrapeBytes < 1024)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:MaxScrapeBytes is {options.MaxScrapeBytes}; it must be at least 1024 (default 67108864)."));

@@ -9,12 +9,14 @@ namespace Instrumentation.Instruments;
 /// </summary>
 public sealed class Gauge : MetricFamily<GaugeChild>, IGauge
 {
+    private int _failingSeries;
+
     internal Gauge(MetricFactory factory, MetricDefinition definition)
         : base(factory, definition)
     {
         factory.Meter.CreateObservableGauge(
             definition.Name,
-            () => Measure(static child => child.Value),
+            () => MeasurePresent(static child => child.TryCollect(out var value) ? value : null),
             UnitConversion.ToUcum(definition.Unit),
             definition.Help);
         CompleteConstruction();
@@ -49,6 +51,18 @@ public sealed class Gauge : MetricFamily<GaugeChild>, IGauge
 
     private protected override GaugeChild CreateChild(string[] labelValues) => new(this, labelValues);
 
-    private protected override void CollectChild(IMetricsVisitor visitor, GaugeChild child, MetricLabels labels) =>
-        visitor.WriteGauge(labels, child.Value);
+    /// <summary>Counts one more series whose callback fails; true when it is the metric's first, to log once per metric.</summary>
+    internal bool SeriesStartedFailing() => Interlocked.Increment(ref _failingSeries) == 1;
+
+    /// <summary>Counts one failing series as recovered; true when none of the metric's series fails any more.</summary>
+    internal bool SeriesRecovered() => Interlocked.Decrement(ref _failingSeries) == 0;
+
+    private protected override void CollectChild(IMetricsVisitor visitor, GaugeChild child, MetricLabels labels)
+    {
+        // A series whose callback threw or timed out is left out: Prometheus marks it stale.
+        if (child.TryCollect(out var value))
+        {
+            visitor.WriteGauge(labels, value);
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace Instrumentation.Instruments;
 public sealed class GaugeChild : Series, IGauge
 {
     private long _bits;
-    private Func<double>? _callback;
+    private GaugeCallback? _callback;
+    private int _callbackFailing;
 
     internal GaugeChild(Gauge family, string[] labelValues)
         : base(family, labelValues)
@@ -12,29 +13,11 @@ public sealed class GaugeChild : Series, IGauge
     }
 
     /// <inheritdoc />
-    public double Value
-    {
-        get
-        {
-            var callback = Volatile.Read(ref _callback);
-            if (callback is null)
-            {
-                return AtomicDouble.Read(ref _bits);
-            }
-
-            try
-            {
-                return callback();
-            }
-#pragma warning disable CA1031 // A failing callback must not break the whole scrape; the series reads NaN instead.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Family.Factory.SelfMetrics.ReportCallbackError(Family.Name, ex);
-                return double.NaN;
-            }
-        }
-    }
+    /// <remarks>
+    /// With a callback, this runs it within the factory's <see cref="MetricFactoryOptions.CallbackTimeout"/>
+    /// and reads <see cref="double.NaN"/> when it throws or does not return in time.
+    /// </remarks>
+    public double Value => TryCollect(out var value) ? value : double.NaN;
 
     /// <inheritdoc />
     public void Set(double value)
@@ -79,8 +62,48 @@ public sealed class GaugeChild : Series, IGauge
     /// <inheritdoc />
     public void SetCallback(Func<double>? callback)
     {
-        Volatile.Write(ref _callback, callback);
+        Volatile.Write(ref _callback, callback is null ? null : new GaugeCallback(callback));
+        if (callback is null)
+        {
+            // Nothing left to fail: a series that was failing no longer holds its metric in the failing state.
+            MarkCallbackHealthy();
+        }
+
         Touch();
+    }
+
+    /// <summary>
+    /// Reads the value for a collection. False when the callback threw or did not return within the
+    /// factory's callback timeout: the series is then left out of the collection, and the failure is
+    /// counted (and logged when the metric was healthy).
+    /// </summary>
+    internal bool TryCollect(out double value)
+    {
+        var callback = Volatile.Read(ref _callback);
+        if (callback is null)
+        {
+            value = AtomicDouble.Read(ref _bits);
+            return true;
+        }
+
+        var timeout = Family.Factory.Options.CallbackTimeout;
+        if (callback.TryRead(timeout, out value, out var error))
+        {
+            MarkCallbackHealthy();
+            return true;
+        }
+
+        var first = Interlocked.Exchange(ref _callbackFailing, 1) == 0 && ((Gauge)Family).SeriesStartedFailing();
+        if (error is null)
+        {
+            Family.Factory.SelfMetrics.ReportCallbackTimeout(Family.Name, timeout, first);
+        }
+        else
+        {
+            Family.Factory.SelfMetrics.ReportCallbackError(Family.Name, error, first);
+        }
+
+        return false;
     }
 
     /// <summary>A series read through a callback is live for as long as it has one.</summary>
@@ -91,6 +114,14 @@ public sealed class GaugeChild : Series, IGauge
     {
         Inc();
         return new InProgressScope(this);
+    }
+
+    private void MarkCallbackHealthy()
+    {
+        if (Volatile.Read(ref _callbackFailing) == 1 && Interlocked.Exchange(ref _callbackFailing, 0) == 1 && ((Gauge)Family).SeriesRecovered())
+        {
+            Family.Factory.SelfMetrics.ReportCallbackRecovered(Family.Name);
+        }
     }
 
     private void ThrowIfNaN(double amount)

@@ -103,6 +103,31 @@ public abstract class MetricFamily<TChild> : MetricFamily
         return measurements;
     }
 
+    /// <summary>
+    /// Reads every series for an observable <c>System.Diagnostics.Metrics</c> instrument, leaving out
+    /// those for which <paramref name="read"/> returns null (no value this time).
+    /// </summary>
+    private protected List<Measurement<double>> MeasurePresent(Func<TChild, double?> read)
+    {
+        var children = _children.Snapshot(out var count);
+        var overflow = _children.Overflow;
+        var measurements = new List<Measurement<double>>(count + 1);
+        for (var i = 0; i < count; i++)
+        {
+            if (read(children[i]) is { } value)
+            {
+                measurements.Add(new Measurement<double>(value, children[i].Tags));
+            }
+        }
+
+        if (overflow is not null && read(overflow) is { } overflowValue)
+        {
+            measurements.Add(new Measurement<double>(overflowValue, overflow.Tags));
+        }
+
+        return measurements;
+    }
+
     private void ReportOverflow(bool first) => Factory.SelfMetrics.ReportOverflow(Name, Definition.CardinalityLimit, first);
 
     private TChild ThrowLabelled() =>

@@ -10,10 +10,18 @@ internal static partial class MetricsLog
     public static partial void CardinalityLimitReached(ILogger logger, string metric, int limit);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
-        Message = "The callback of gauge '{Metric}' threw; the series reads NaN for this collection (counted in metrics_callback_errors_total).")]
+        Message = "The callback of gauge '{Metric}' threw; its series is left out of collections while it fails (counted in metrics_callback_errors_total). Logged once until every callback of the metric returns a value again.")]
     public static partial void GaugeCallbackFailed(ILogger logger, string metric, Exception exception);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error,
         Message = "The instruments of decorated method {Site} could not be created or recorded into; its calls run as usual but are not recorded. Logged once per method.")]
     public static partial void DecoratedMethodFailed(ILogger logger, string site, Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "The callback of gauge '{Metric}' did not return within {Timeout}; its series is left out of collections until it does, and it is not started again while it runs (counted in metrics_callback_timeouts_total). Logged once until every callback of the metric returns a value again.")]
+    public static partial void GaugeCallbackTimedOut(ILogger logger, string metric, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Every callback of gauge '{Metric}' returns a value again; its series are collected as before.")]
+    public static partial void GaugeCallbackRecovered(ILogger logger, string metric);
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Instrumentation.Registry;
 
 /// <summary>
-/// The factory's own health counters, <c>metrics_series_overflow_total{metric}</c> and
-/// <c>metrics_callback_errors_total{metric}</c>, registered on first use so that a healthy factory
+/// The factory's own health counters, <c>metrics_series_overflow_total{metric}</c>,
+/// <c>metrics_callback_errors_total{metric}</c> and <c>metrics_callback_timeouts_total{metric}</c>, registered on first use so that a healthy factory
 /// exposes nothing extra.
 /// </summary>
 internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
@@ -17,6 +17,7 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
 
     private Counter? _overflows;
     private Counter? _callbackErrors;
+    private Counter? _callbackTimeouts;
 
     /// <summary>Counts one label combination sent to <paramref name="metric"/>'s overflow series; logs the first.</summary>
     public void ReportOverflow(string metric, int limit, bool first)
@@ -28,15 +29,31 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
         }
     }
 
-    /// <summary>Counts and logs one failure of a gauge callback.</summary>
-    public void ReportCallbackError(string metric, Exception exception)
+    /// <summary>Counts one gauge callback that threw; logs it when it is the metric's first failure since it was healthy.</summary>
+    public void ReportCallbackError(string metric, Exception exception, bool first)
     {
         CallbackErrors.WithLabels(metric).Inc();
-        MetricsLog.GaugeCallbackFailed(logger, metric, exception);
+        if (first)
+        {
+            MetricsLog.GaugeCallbackFailed(logger, metric, exception);
+        }
     }
 
     /// <summary>Logs that a generated decorator's method could not create or record its instruments.</summary>
     public void ReportDecoratedMethodFailure(string site, Exception exception) => MetricsLog.DecoratedMethodFailed(logger, site, exception);
+
+    /// <summary>Counts one gauge callback that did not return in time; logs it when it is the metric's first failure since it was healthy.</summary>
+    public void ReportCallbackTimeout(string metric, TimeSpan timeout, bool first)
+    {
+        CallbackTimeouts.WithLabels(metric).Inc();
+        if (first)
+        {
+            MetricsLog.GaugeCallbackTimedOut(logger, metric, timeout);
+        }
+    }
+
+    /// <summary>Logs that every callback of a metric returns a value again.</summary>
+    public void ReportCallbackRecovered(string metric) => MetricsLog.GaugeCallbackRecovered(logger, metric);
 
     private Counter Overflows => Volatile.Read(ref _overflows) ?? (_overflows = factory.CreateCounter(
         "metrics_series_overflow",
@@ -46,7 +63,13 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
 
     private Counter CallbackErrors => Volatile.Read(ref _callbackErrors) ?? (_callbackErrors = factory.CreateCounter(
         "metrics_callback_errors",
-        "Gauge callbacks that threw during a collection; the series read NaN.",
+        "Gauge callbacks that threw during a collection; the series was left out of it.",
+        [MetricLabel],
+        limits: Unbounded));
+
+    private Counter CallbackTimeouts => Volatile.Read(ref _callbackTimeouts) ?? (_callbackTimeouts = factory.CreateCounter(
+        "metrics_callback_timeouts",
+        "Collections that left a gauge series out because its callback had not returned within the callback timeout.",
         [MetricLabel],
         limits: Unbounded));
 }

@@ -73,6 +73,7 @@ public sealed class AddMetricsTests
     [InlineData("Metrics:Path", "metrics", "Metrics:Path 'metrics' must start with '/'")]
     [InlineData("Metrics:CardinalityLimit", "0", "Metrics:CardinalityLimit is 0")]
     [InlineData("Metrics:MeterName", " ", "Metrics:MeterName is empty")]
+    [InlineData("Metrics:CallbackTimeout", "00:00:00", "Metrics:CallbackTimeout is 00:00:00")]
     [InlineData("Metrics:Server:Port", "70000", "Metrics:Server:Port is 70000")]
     [InlineData("Metrics:Server:Host", "not a host", "Metrics:Server:Host 'not a host'")]
     public async Task AddMetrics_WithAnInvalidOption_StopsStartUpWithAMessageNamingIt(string key, string value, string expected)

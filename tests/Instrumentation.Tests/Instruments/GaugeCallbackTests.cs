@@ -5,35 +5,185 @@ using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.Tests.Instruments;
 
-public class GaugeCallbackTests
+public sealed class GaugeCallbackTests : IDisposable
 {
-    [Fact]
-    public void ThrowingCallback_ReadsNaN_IsCountedAndLogged()
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(100);
+
+    // Generous bound for one scrape on a busy machine: far below "hangs", far above the budget.
+    private static readonly TimeSpan ScrapeBound = TimeSpan.FromSeconds(2);
+
+    private readonly RecordingLoggerFactory _logs = new();
+    private readonly MetricFactory _factory;
+    private readonly MetricsScraper _scraper;
+    private readonly ManualResetEventSlim _release = new();
+
+    public GaugeCallbackTests()
     {
-        var logs = new RecordingLoggerFactory();
-        using var factory = new MetricFactory(new MetricFactoryOptions { TimeProvider = new ManualTimeProvider(), LoggerFactory = logs, MeterName = "Instrumentation.Tests.Callbacks" });
-        var broken = factory.CreateGauge("broken", "Broken");
-        broken.SetCallback(() => throw new InvalidOperationException("database gone"));
-        factory.CreateGauge("fine", "Fine").Set(3);
-        using var scraper = new MetricsScraper([factory]);
+        _factory = new MetricFactory(new MetricFactoryOptions
+        {
+            TimeProvider = new ManualTimeProvider(),
+            LoggerFactory = _logs,
+            MeterName = "Instrumentation.Tests.Callbacks",
+            Exemplars = false,
+            CallbackTimeout = Budget,
+        });
+        _scraper = new MetricsScraper([_factory]);
+    }
 
-        var first = scraper.Scrape(ExpositionFormat.PrometheusText);
-        var second = ExpositionParser.Parse(scraper.Scrape(ExpositionFormat.PrometheusText), ExpositionFormat.PrometheusText);
-
-        first.Should().Contain("broken NaN").And.Contain("fine 3");
-        second.Named("metrics_callback_errors_total").Single().Should().Match<ParsedSample>(s => s.Label("metric") == "broken" && s.Value >= 1);
-        var warning = logs.Entries.First(e => e.Level == LogLevel.Warning && e.Message.Contains("'broken'", StringComparison.Ordinal));
-        warning.Exception.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("database gone");
+    public void Dispose()
+    {
+        // Frees any pool thread a test left blocked in a callback.
+        _release.Set();
+        _scraper.Dispose();
+        _factory.Dispose();
+        _release.Dispose();
     }
 
     [Fact]
-    public void SlowCallback_OnlyDelaysTheScrape_AndConcurrentScrapesStayComplete()
+    public async Task ThrowingCallback_IsLeftOut_OtherSeriesServed_EveryFailureCounted_LoggedOnce()
     {
-        using var factory = TestFactories.Create(exemplars: false);
-        var slow = factory.CreateGauge("slow", "Slow");
-        slow.SetCallback(() =>
+        _factory.CreateGauge("broken", "Broken").SetCallback(() => throw new InvalidOperationException("database gone"));
+        _factory.CreateGauge("fine", "Fine").Set(3);
+
+        var first = await ScrapeAsync();
+        await ScrapeAsync();
+        var third = await ScrapeAsync();
+
+        first.Named("broken").Should().BeEmpty("a failing callback leaves its series out, which Prometheus marks stale");
+        third.Named("broken").Should().BeEmpty();
+        third.Named("fine").Single().Value.Should().Be(3);
+        third.Named("metrics_callback_errors_total").Single().Should().Match<ParsedSample>(s => s.Label("metric") == "broken" && s.Value == 3);
+        var warnings = WarningsAbout("broken");
+        warnings.Should().ContainSingle("the failure is logged once until the metric recovers");
+        warnings[0].Exception.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("database gone");
+    }
+
+    [Fact]
+    public async Task HangingCallback_ScrapeReturnsWithinTheBudget_SeriesLeftOut_OthersIntact_TimeoutCounted()
+    {
+        _factory.CreateGauge("stuck", "Stuck").SetCallback(() =>
         {
-            Thread.Sleep(200);
+            _release.Wait();
+            return 1;
+        });
+        _factory.CreateGauge("fine", "Fine").Set(3);
+        _factory.CreateCounter("other", "Other").Inc(2);
+
+        var watch = Stopwatch.StartNew();
+        var first = await ScrapeAsync();
+        watch.Stop();
+        var second = await ScrapeAsync();
+
+        watch.Elapsed.Should().BeGreaterThanOrEqualTo(Budget - TimeSpan.FromMilliseconds(20), "the scrape waits for the callback up to its budget")
+            .And.BeLessThan(ScrapeBound);
+        first.Named("stuck").Should().BeEmpty();
+        first.Named("fine").Single().Value.Should().Be(3);
+        first.Named("other_total").Single().Value.Should().Be(2);
+        second.Named("metrics_callback_timeouts_total").Single().Should().Match<ParsedSample>(s => s.Label("metric") == "stuck" && s.Value == 1);
+        var warning = WarningsAbout("stuck").Should().ContainSingle().Subject;
+        warning.Message.Should().Contain("did not return within");
+    }
+
+    [Fact]
+    public async Task StuckCallback_IsNotStartedAgainByLaterScrapes_AndReportsAgainOnceReleased()
+    {
+        var calls = 0;
+        _factory.CreateGauge("stuck", "Stuck").SetCallback(() =>
+        {
+            Interlocked.Increment(ref calls);
+            _release.Wait();
+            return 42;
+        });
+
+        await ScrapeAsync();
+        var whileStuck = await ScrapeAsync();
+
+        Volatile.Read(ref calls).Should().Be(1, "no second call starts while the first is still running");
+        whileStuck.Named("stuck").Should().BeEmpty();
+        whileStuck.Named("metrics_callback_timeouts_total").Single().Value.Should().Be(1, "the second scrape had only the first one's timeout to show");
+
+        _release.Set();
+        var recovered = await ScrapeUntilAsync(p => p.Named("stuck").Any());
+
+        recovered.Named("stuck").Single().Value.Should().Be(42);
+        Volatile.Read(ref calls).Should().Be(2, "a skipped scrape starts no call; the first scrape after the stuck call ends starts a fresh one");
+        recovered.Named("metrics_callback_timeouts_total").Single().Value.Should().BeGreaterThanOrEqualTo(2);
+        _logs.Entries.Should().Contain(e => e.Level == LogLevel.Information && e.Message.Contains("'stuck'", StringComparison.Ordinal));
+        WarningsAbout("stuck").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task FailureAfterRecovery_IsLoggedAgain()
+    {
+        var fail = true;
+        _factory.CreateGauge("flaky", "Flaky").SetCallback(() => Volatile.Read(ref fail) ? throw new InvalidOperationException("down") : 5);
+
+        await ScrapeAsync();
+        Volatile.Write(ref fail, false);
+        var healthy = await ScrapeAsync();
+        Volatile.Write(ref fail, true);
+        await ScrapeAsync();
+
+        healthy.Named("flaky").Single().Value.Should().Be(5);
+        WarningsAbout("flaky").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task FailingSeriesOfOneMetric_AreLoggedOnceForTheMetric_HealthySeriesStillServed()
+    {
+        var gauge = _factory.CreateGauge("queue_depth", "Depth", ["queue"]);
+        gauge.WithLabels("a").SetCallback(() => throw new InvalidOperationException("a gone"));
+        gauge.WithLabels("b").SetCallback(() => throw new InvalidOperationException("b gone"));
+        gauge.WithLabels("c").SetCallback(() => 7);
+
+        var parsed = await ScrapeAsync();
+
+        parsed.Named("queue_depth").Should().ContainSingle().Which.Should().Match<ParsedSample>(s => s.Label("queue") == "c" && s.Value == 7);
+        (await ScrapeAsync()).Named("metrics_callback_errors_total").Single().Value.Should().Be(2, "the counter is read before the gauge, so it shows the first scrape's two failures");
+        WarningsAbout("queue_depth").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Value_OfAHangingCallback_ReadsNaNWithinTheBudget()
+    {
+        var gauge = _factory.CreateGauge("stuck", "Stuck");
+        gauge.SetCallback(() =>
+        {
+            _release.Wait();
+            return 1;
+        });
+
+        var value = await Task.Run(() => gauge.Value).WaitAsync(ScrapeBound);
+
+        value.Should().Be(double.NaN, "reading the value of a hanging callback gives up after the budget");
+    }
+
+    [Fact]
+    public async Task RemovingAFailingCallback_ServesTheStoredValueAgain()
+    {
+        var gauge = _factory.CreateGauge("broken", "Broken");
+        gauge.SetCallback(() => throw new InvalidOperationException("gone"));
+        await ScrapeAsync();
+
+        gauge.SetCallback(null);
+        gauge.Set(9);
+
+        (await ScrapeAsync()).Named("broken").Single().Value.Should().Be(9);
+    }
+
+    [Fact]
+    public void SlowCallbackWithinTheBudget_OnlyDelaysTheScrape_AndConcurrentScrapesStayComplete()
+    {
+        using var factory = new MetricFactory(new MetricFactoryOptions
+        {
+            TimeProvider = new ManualTimeProvider(),
+            MeterName = "Instrumentation.Tests.SlowCallbacks",
+            Exemplars = false,
+            CallbackTimeout = TimeSpan.FromSeconds(5),
+        });
+        factory.CreateGauge("slow", "Slow").SetCallback(() =>
+        {
+            Thread.Sleep(60);
             return 7;
         });
         factory.CreateCounter("other", "Other").Inc(2);
@@ -43,7 +193,7 @@ public class GaugeCallbackTests
 
         Concurrently.Run(3, i => bodies[i] = scraper.Scrape(ExpositionFormat.OpenMetrics));
 
-        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(3 * 190), "scrapes collect one at a time");
+        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(3 * 55), "scrapes collect one at a time");
         foreach (var body in bodies)
         {
             var parsed = ExpositionParser.Parse(body, ExpositionFormat.OpenMetrics);
@@ -51,4 +201,29 @@ public class GaugeCallbackTests
             parsed.Named("other_total").Single().Value.Should().Be(2);
         }
     }
+
+    /// <summary>Scrapes on the pool, failing (instead of hanging) when it takes longer than <see cref="ScrapeBound"/>.</summary>
+    private async Task<ParsedExposition> ScrapeAsync()
+    {
+        var body = await Task.Run(() => _scraper.Scrape(ExpositionFormat.PrometheusText)).WaitAsync(ScrapeBound);
+        return ExpositionParser.Parse(body, ExpositionFormat.PrometheusText);
+    }
+
+    private async Task<ParsedExposition> ScrapeUntilAsync(Func<ParsedExposition, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var parsed = await ScrapeAsync();
+            if (done(parsed) || deadline.Elapsed > ScrapeBound)
+            {
+                return parsed;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    private List<LogEntry> WarningsAbout(string metric) =>
+        [.. _logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains($"'{metric}'", StringComparison.Ordinal))];
 }
