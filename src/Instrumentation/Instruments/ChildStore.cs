@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Instrumentation.Instruments;
 
 /// <summary>
@@ -11,6 +9,10 @@ namespace Instrumentation.Instruments;
 /// Looking up an existing child takes no lock and allocates nothing. Creation, the overflow series and
 /// removal of idle children are rare and serialized by one lock. Collection reads an immutable
 /// published list and takes no lock.
+/// The index is an open-addressing table of positions in that list (4 bytes a slot, at most three quarters full)
+/// instead of a dictionary with a node per child: it is published with the list, filled in place under
+/// the lock, and rebuilt when it grows or children are removed. A reader that meets a position past
+/// its own list's count skips it; a miss is settled under the lock.
 /// </remarks>
 /// <typeparam name="TChild">The instrument's series type.</typeparam>
 internal sealed class ChildStore<TChild>
@@ -24,10 +26,8 @@ internal sealed class ChildStore<TChild>
     private readonly Func<string[], TChild> _create;
     private readonly int _limit;
     private readonly Action<bool>? _onOverflow;
-    private readonly ConcurrentDictionary<string[], TChild> _children;
-    private readonly ConcurrentDictionary<string[], TChild>.AlternateLookup<ReadOnlySpan<string>> _bySpan;
     private readonly Lock _appendLock = new();
-    private Published _published = new([], 0);
+    private Published _published = new([], 0, new int[4]);
     private TChild? _overflow;
     private int _overflowReported;
 
@@ -43,8 +43,6 @@ internal sealed class ChildStore<TChild>
         _create = create;
         _limit = limit;
         _onOverflow = onOverflow;
-        _children = new ConcurrentDictionary<string[], TChild>(LabelValuesComparer.Instance);
-        _bySpan = _children.GetAlternateLookup<ReadOnlySpan<string>>();
     }
 
     /// <summary>The number of children kept, not counting the overflow series.</summary>
@@ -60,7 +58,7 @@ internal sealed class ChildStore<TChild>
             ThrowWrongCount(labelValues.Length, nameof(labelValues));
         }
 
-        return _bySpan.TryGetValue(labelValues, out var child) ? child : GetOrCreate(labelValues);
+        return Find(Volatile.Read(ref _published), labelValues) ?? GetOrCreate(labelValues);
     }
 
     /// <summary>
@@ -116,18 +114,72 @@ internal sealed class ChildStore<TChild>
             for (var i = 0; i < current.Count; i++)
             {
                 var child = current.Items[i];
-                if (child.IsIdle(nowTicks, idleTicks))
-                {
-                    _children.TryRemove(new KeyValuePair<string[], TChild>(child.LabelValuesArray, child));
-                }
-                else
+                if (!child.IsIdle(nowTicks, idleTicks))
                 {
                     kept[keptCount++] = child;
                 }
             }
 
-            Volatile.Write(ref _published, new Published(kept, keptCount));
+            Volatile.Write(ref _published, new Published(kept, keptCount, BuildIndex(kept, keptCount, current.Index.Length)));
         }
+    }
+
+    private static TChild? Find(Published published, ReadOnlySpan<string> labelValues)
+    {
+        var index = published.Index;
+        var mask = index.Length - 1;
+        var slot = LabelValuesComparer.Instance.GetHashCode(labelValues) & mask;
+        while (true)
+        {
+            // Positions are stored plus one, so that 0 is an empty slot, which ends the probe.
+            var position = Volatile.Read(ref index[slot]);
+            if (position == 0)
+            {
+                return null;
+            }
+
+            if (position <= published.Count)
+            {
+                var child = published.Items[position - 1];
+                if (LabelValuesComparer.Instance.Equals(labelValues, child.LabelValuesArray))
+                {
+                    return child;
+                }
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary>Puts <paramref name="position"/> (plus one) in the first free slot for <paramref name="labelValues"/>.</summary>
+    private static void Insert(int[] index, ReadOnlySpan<string> labelValues, int position)
+    {
+        var mask = index.Length - 1;
+        var slot = LabelValuesComparer.Instance.GetHashCode(labelValues) & mask;
+        while (index[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        Volatile.Write(ref index[slot], position + 1);
+    }
+
+    /// <summary>A new index for the first <paramref name="count"/> items, at most three quarters full and at least <paramref name="minimumLength"/> slots.</summary>
+    private static int[] BuildIndex(TChild[] items, int count, int minimumLength)
+    {
+        var length = minimumLength;
+        while (length / 4 * 3 < count + 1)
+        {
+            length *= 2;
+        }
+
+        var index = new int[length];
+        for (var i = 0; i < count; i++)
+        {
+            Insert(index, items[i].LabelValuesArray, i);
+        }
+
+        return index;
     }
 
     private TChild GetOrCreate(ReadOnlySpan<string> labelValues)
@@ -150,12 +202,12 @@ internal sealed class ChildStore<TChild>
 
         lock (_appendLock)
         {
-            if (_bySpan.TryGetValue(labelValues, out var existing))
+            var published = _published;
+            if (Find(published, labelValues) is { } existing)
             {
                 return existing;
             }
 
-            var published = _published;
             if (published.Count < _limit)
             {
                 var key = labelValues.ToArray();
@@ -167,17 +219,26 @@ internal sealed class ChildStore<TChild>
                     Array.Copy(published.Items, items, published.Count);
                 }
 
-                // Slots past a published count are never read, so filling one in place is safe.
+                // Slots past a published count are never read, so filling one in place is safe; so is
+                // filling a free index slot, since readers skip positions past their own count.
                 items[published.Count] = child;
-                _children[key] = child;
-                Volatile.Write(ref _published, new Published(items, published.Count + 1));
+                var index = published.Index;
+                if (index.Length / 4 * 3 < published.Count + 1)
+                {
+                    index = BuildIndex(items, published.Count + 1, index.Length * 2);
+                }
+                else
+                {
+                    Insert(index, key, published.Count);
+                }
+
+                Volatile.Write(ref _published, new Published(items, published.Count + 1, index));
                 return child;
             }
         }
 
         return SendToOverflow();
     }
-
     private TChild SendToOverflow()
     {
         var overflow = Volatile.Read(ref _overflow);
@@ -198,6 +259,9 @@ internal sealed class ChildStore<TChild>
             $"Metric '{_metricName}' has {_labelNames.Length} label(s) [{string.Join(", ", _labelNames)}] but {got} value(s) were given; pass one value per label, in that order.",
             parameterName);
 
-    /// <summary>The children visible to collection: the first <see cref="Count"/> entries of <see cref="Items"/>.</summary>
-    private sealed record Published(TChild[] Items, int Count);
+    /// <summary>
+    /// The children visible to collection (the first <see cref="Count"/> entries of <see cref="Items"/>) and
+    /// the index that finds them by label values: a power-of-two number of slots holding a position plus one.
+    /// </summary>
+    private sealed record Published(TChild[] Items, int Count, int[] Index);
 }

@@ -1,11 +1,18 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Instrumentation.Instruments;
 
 /// <summary>
-/// One series of a <see cref="Counter"/>. Whole increments (up to <see cref="uint.MaxValue"/>) use a single <c>Interlocked</c> add on a
-/// 64-bit cell; fractional ones a compare-exchange on a second, double-valued cell.
+/// One series of a <see cref="Counter"/>. Whole increments (up to <see cref="uint.MaxValue"/>) go to a
+/// 64-bit cell, fractional ones to a double-valued cell allocated on first use.
 /// </summary>
+/// <remarks>
+/// The whole cell starts as one field updated by compare-exchange. The first time that compare-exchange
+/// loses to another thread, the series switches for good to <see cref="StripedCells"/> (one padded cell
+/// per processor): a counter only ever touched by one thread at a time stays small, and a hot shared one
+/// stops bouncing a single cache line between cores. The value is the field plus the cells.
+/// </remarks>
 public sealed class CounterChild : Series, ICounter
 {
     /// <summary>
@@ -14,29 +21,36 @@ public sealed class CounterChild : Series, ICounter
     /// </summary>
     private const double MaxWholeIncrement = uint.MaxValue;
 
-    private readonly bool _sampleExemplars;
     private long _whole;
-    private long _fractionBits;
-    private long _nextExemplarTick;
-    private Collection.Exemplar? _exemplar;
 
     internal CounterChild(Counter family, string[] labelValues)
         : base(family, labelValues)
     {
-        _sampleExemplars = family.Factory.Options.Exemplars;
     }
 
     /// <inheritdoc />
-    public double Value => Volatile.Read(ref _whole) + AtomicDouble.Read(ref _fractionBits);
+    public double Value
+    {
+        get
+        {
+            var whole = Volatile.Read(ref _whole);
+            if (Side is not { } side)
+            {
+                return whole;
+            }
 
-    internal Collection.Exemplar? Exemplar => Volatile.Read(ref _exemplar);
+            return (whole + (Volatile.Read(ref side.Stripes)?.Sum() ?? 0)) + AtomicDouble.Read(ref side.FractionBits);
+        }
+    }
+
+    internal Collection.Exemplar? Exemplar => Side is { } side ? Volatile.Read(ref side.Exemplar) : null;
 
     /// <inheritdoc />
     public void Inc()
     {
-        Interlocked.Increment(ref _whole);
+        AddWhole(1);
         Touch();
-        if (_sampleExemplars)
+        if (Family.SampleExemplars)
         {
             SampleExemplar(1);
         }
@@ -53,27 +67,57 @@ public sealed class CounterChild : Series, ICounter
         var whole = (long)increment;
         if (whole == increment && increment <= MaxWholeIncrement)
         {
-            Interlocked.Add(ref _whole, whole);
+            AddWhole(whole);
         }
         else
         {
-            AtomicDouble.Add(ref _fractionBits, increment);
+            AtomicDouble.Add(ref EnsureSide().FractionBits, increment);
         }
 
         Touch();
 
-        if (_sampleExemplars)
+        if (Family.SampleExemplars)
         {
             SampleExemplar(increment);
         }
     }
 
+    private void AddWhole(long amount)
+    {
+        var stripes = Side?.Stripes;
+        if (stripes is null)
+        {
+            var current = Volatile.Read(ref _whole);
+            if (Interlocked.CompareExchange(ref _whole, current + amount, current) == current)
+            {
+                return;
+            }
+
+            stripes = Stripe();
+        }
+
+        stripes.Add(amount);
+    }
+
+    private StripedCells Stripe()
+    {
+        var side = EnsureSide();
+        return Volatile.Read(ref side.Stripes) ?? Interlocked.CompareExchange(ref side.Stripes, new StripedCells(), null) ?? side.Stripes!;
+    }
+
     private void SampleExemplar(double increment)
     {
-        var sampled = ExemplarSampler.TrySample(increment, ref _nextExemplarTick, Family.Factory.TimeProvider);
+        var activity = Activity.Current;
+        if (activity is null || !activity.Recorded)
+        {
+            return;
+        }
+
+        var side = EnsureSide();
+        var sampled = ExemplarSampler.TrySample(activity, increment, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
         if (sampled is not null)
         {
-            Volatile.Write(ref _exemplar, sampled);
+            Volatile.Write(ref side.Exemplar, sampled);
         }
     }
 

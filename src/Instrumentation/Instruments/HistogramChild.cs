@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Instrumentation.Collection;
 
 namespace Instrumentation.Instruments;
@@ -9,24 +11,18 @@ namespace Instrumentation.Instruments;
 /// </summary>
 public sealed class HistogramChild : Series, IValueRecorder
 {
-    private readonly Histogram _histogram;
     private readonly double[] _bounds;
     private readonly long[] _counts;
-    private readonly bool _sampleExemplars;
     private long _sumBits;
-    private long _nextExemplarTick;
-    private Exemplar?[]? _exemplars;
 
     internal HistogramChild(Histogram family, string[] labelValues)
         : base(family, labelValues)
     {
-        _histogram = family;
         _bounds = family.UpperBounds;
         _counts = new long[_bounds.Length + 1];
-        _sampleExemplars = family.Factory.Options.Exemplars;
     }
 
-    internal ReadOnlySpan<Exemplar?> Exemplars => Volatile.Read(ref _exemplars);
+    internal ReadOnlySpan<Exemplar?> Exemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
 
     /// <inheritdoc />
     public void Observe(double value)
@@ -49,12 +45,13 @@ public sealed class HistogramChild : Series, IValueRecorder
         Interlocked.Increment(ref _counts[bucket]);
         Touch();
 
-        if (_sampleExemplars)
+        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
         {
-            SampleExemplar(bucket, value);
+            SampleExemplar(activity, bucket, value);
         }
 
-        var instrument = _histogram.Instrument;
+        // The family is always a Histogram (the constructor takes one).
+        var instrument = Unsafe.As<Histogram>(Family).Instrument;
         if (instrument.Enabled)
         {
             instrument.Record(value, Tags);
@@ -77,19 +74,20 @@ public sealed class HistogramChild : Series, IValueRecorder
         return AtomicDouble.Read(ref _sumBits);
     }
 
-    private void SampleExemplar(int bucket, double value)
+    private void SampleExemplar(Activity activity, int bucket, double value)
     {
-        var sampled = ExemplarSampler.TrySample(value, ref _nextExemplarTick, Family.Factory.TimeProvider);
+        var side = EnsureSide();
+        var sampled = ExemplarSampler.TrySample(activity, value, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
         if (sampled is null)
         {
             return;
         }
 
-        var slots = Volatile.Read(ref _exemplars);
+        var slots = Volatile.Read(ref side.Exemplars);
         if (slots is null)
         {
-            Interlocked.CompareExchange(ref _exemplars, new Exemplar?[_counts.Length], null);
-            slots = _exemplars!;
+            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[_counts.Length], null);
+            slots = side.Exemplars!;
         }
 
         Volatile.Write(ref slots[bucket], sampled);

@@ -14,6 +14,7 @@ public abstract class MetricFamily
         Factory = factory;
         Definition = definition;
         Descriptor = new MetricFamilyDescriptor(definition.Name, definition.Help, definition.Unit, definition.Type);
+        SampleExemplars = factory.Options.Exemplars;
     }
 
     /// <summary>The metric name (for counters, without the <c>_total</c> suffix added on the wire).</summary>
@@ -37,6 +38,9 @@ public abstract class MetricFamily
     internal string[] OverflowLabelNamesArray => field ??= [.. Definition.LabelNames, ChildStore<Series>.OverflowLabelName];
 
     internal MetricFactory Factory { get; }
+
+    /// <summary>Whether the series take exemplars: kept here once rather than in every series.</summary>
+    internal bool SampleExemplars { get; }
 
     internal MetricDefinition Definition { get; }
 

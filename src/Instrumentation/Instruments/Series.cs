@@ -6,21 +6,19 @@ namespace Instrumentation.Instruments;
 /// </summary>
 public abstract class Series
 {
-    private readonly MetricFamily _family;
-    private KeyValuePair<string, object?>[]? _tags;
+    // The last-activity slot holds this instead of a time once an update has been seen since the last sweep.
+    private const long Touched = -1;
 
-    // Written with a plain store by every update and cleared by the collection that sweeps idle series:
-    // the only cost expiry adds to the hot path.
-    private int _touched;
+    private readonly MetricFamily _family;
+    private SeriesSide? _side;
+
+    // Updates mark it Touched; the collection that sweeps idle series turns Touched into the sweep's time.
     private long _lastActiveUtcTicks;
 
     private protected Series(MetricFamily family, string[] labelValues)
     {
         _family = family;
         LabelValuesArray = labelValues;
-
-        // The overflow series carries one value more than the family has label names: otel_metric_overflow.
-        LabelNamesArray = labelValues.Length == family.LabelNamesArray.Length ? family.LabelNamesArray : family.OverflowLabelNamesArray;
         var now = family.Factory.TimeProvider.GetUtcNow();
         _lastActiveUtcTicks = now.UtcTicks;
         CreatedUnixSeconds = now.ToUnixTimeMilliseconds() / 1000.0;
@@ -35,15 +33,20 @@ public abstract class Series
     internal string[] LabelValuesArray { get; }
 
     /// <summary>The label names of this series: the family's, plus <c>otel_metric_overflow</c> on the overflow series.</summary>
-    internal string[] LabelNamesArray { get; }
+    /// <remarks>The overflow series is the one with one value more than the family has label names.</remarks>
+    internal string[] LabelNamesArray =>
+        LabelValuesArray.Length == _family.LabelNamesArray.Length ? _family.LabelNamesArray : _family.OverflowLabelNamesArray;
 
     internal double CreatedUnixSeconds { get; }
 
     /// <summary>The series' labels as <c>System.Diagnostics.Metrics</c> tags, built on first use by a listener.</summary>
-    internal KeyValuePair<string, object?>[] Tags => _tags ??= BuildTags();
+    internal KeyValuePair<string, object?>[] Tags => Volatile.Read(ref _side)?.Tags ?? CreateTags();
 
     /// <summary>Whether something other than updates keeps the series alive (a gauge callback).</summary>
     private protected virtual bool IsPinned => false;
+
+    /// <summary>The rarely used state, or null while nothing has needed it.</summary>
+    private protected SeriesSide? Side => Volatile.Read(ref _side);
 
     /// <summary>
     /// True when the series had no update for <paramref name="idleTicks"/> as of <paramref name="nowTicks"/>.
@@ -51,19 +54,35 @@ public abstract class Series
     /// </summary>
     internal bool IsIdle(long nowTicks, long idleTicks)
     {
-        if (Interlocked.Exchange(ref _touched, 0) != 0 || IsPinned)
+        var last = Volatile.Read(ref _lastActiveUtcTicks);
+        if (last == Touched || IsPinned)
         {
-            Volatile.Write(ref _lastActiveUtcTicks, nowTicks);
+            // A failed exchange means an update marked the series again: the next sweep sees it.
+            Interlocked.CompareExchange(ref _lastActiveUtcTicks, nowTicks, last);
             return false;
         }
 
-        return nowTicks - Volatile.Read(ref _lastActiveUtcTicks) >= idleTicks;
+        return nowTicks - last >= idleTicks;
     }
 
     /// <summary>Marks the series as updated, for idle expiry.</summary>
-    private protected void Touch() => _touched = 1;
+    /// <remarks>
+    /// Stores only when the mark is not already there: a series updated from several cores keeps this
+    /// line shared instead of every update taking it over (which would undo a counter's striping).
+    /// </remarks>
+    private protected void Touch()
+    {
+        if (_lastActiveUtcTicks != Touched)
+        {
+            _lastActiveUtcTicks = Touched;
+        }
+    }
 
-    private KeyValuePair<string, object?>[] BuildTags()
+    /// <summary>The rarely used state, allocated on first use.</summary>
+    private protected SeriesSide EnsureSide() =>
+        Volatile.Read(ref _side) ?? Interlocked.CompareExchange(ref _side, new SeriesSide(), null) ?? _side!;
+
+    private KeyValuePair<string, object?>[] CreateTags()
     {
         var names = LabelNamesArray;
         var tags = new KeyValuePair<string, object?>[names.Length];
@@ -72,6 +91,7 @@ public abstract class Series
             tags[i] = new KeyValuePair<string, object?>(names[i], LabelValuesArray[i]);
         }
 
-        return tags;
+        var side = EnsureSide();
+        return Interlocked.CompareExchange(ref side.Tags, tags, null) ?? tags;
     }
 }
