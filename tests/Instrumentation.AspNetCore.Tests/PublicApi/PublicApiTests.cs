@@ -1,5 +1,6 @@
 using System.Reflection;
 using Instrumentation.AspNetCore.Endpoints;
+using Instrumentation.AspNetCore.Tests.TestSupport;
 
 namespace Instrumentation.AspNetCore.Tests.PublicApi;
 
@@ -22,7 +23,7 @@ public sealed class PublicApiTests
             _ => typeof(MetricsEndpointMetadata).Assembly,
         };
         var actual = PublicApiListing.Of(assembly);
-        var file = Path.Combine(SourceDirectory(), $"{assemblyName}.PublicAPI.txt");
+        var file = RepositoryPaths.Of("tests", "Instrumentation.AspNetCore.Tests", "PublicApi", $"{assemblyName}.PublicAPI.txt");
 
         if (Environment.GetEnvironmentVariable("UPDATE_PUBLIC_API") == "true")
         {
@@ -34,6 +35,4 @@ public sealed class PublicApiTests
             File.ReadAllText(file),
             $"the public API of {assemblyName} changed; if that is intended, run the tests with UPDATE_PUBLIC_API=true and review the diff of {Path.GetFileName(file)}");
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
