@@ -185,7 +185,7 @@ public sealed class MethodInstruments
             return task;
         }
 
-        return new ValueTask(Await(task, started));
+        return new ValueTask(Await(task.AsTask(), started));
     }
 
     /// <inheritdoc cref="Track(Task, long)"/>
@@ -198,7 +198,7 @@ public sealed class MethodInstruments
             return task;
         }
 
-        return new ValueTask<T>(Await(task, started));
+        return new ValueTask<T>(Await(task.AsTask(), started));
     }
 
     /// <summary>
@@ -245,36 +245,6 @@ public sealed class MethodInstruments
     }
 
     private async Task<T> Await<T>(Task<T> task, long started)
-    {
-        T result;
-        try
-        {
-            result = await task.ConfigureAwait(false);
-        }
-        catch (Exception e) when (Fail(started, e))
-        {
-            throw;
-        }
-
-        Succeed(started);
-        return result;
-    }
-
-    private async Task Await(ValueTask task, long started)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception e) when (Fail(started, e))
-        {
-            throw;
-        }
-
-        Succeed(started);
-    }
-
-    private async Task<T> Await<T>(ValueTask<T> task, long started)
     {
         T result;
         try
