@@ -156,6 +156,19 @@ public abstract class ExpositionWriter : IMetricsVisitor
     }
 
     /// <summary>Writes <c>name_suffix{labels} </c> for the current series, ready for the value.</summary>
+    /// <summary>Writes one <c>{quantile="q"} value</c> line per objective, with the quantile spelled in <paramref name="quantileStyle"/>.</summary>
+    private protected void WriteQuantileLines(SummaryPoint point, FloatStyle quantileStyle)
+    {
+        var values = point.Values;
+        Text.SetBounds("quantile"u8, point.Quantiles, quantileStyle, withInfinity: false);
+        for (var i = 0; i < values.Length; i++)
+        {
+            WriteSeriesName(default, Text.Bound(i));
+            Output.WriteFloat(values[i], FloatStyle.General);
+            Output.WriteByte((byte)'\n');
+        }
+    }
+
     private protected void WriteSeriesName(ReadOnlySpan<byte> suffix) => WriteSeriesName(suffix, default);
 
     /// <summary>

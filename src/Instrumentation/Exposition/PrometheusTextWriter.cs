@@ -65,15 +65,7 @@ public sealed class PrometheusTextWriter : ExpositionWriter
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
     {
-        var quantiles = point.Quantiles;
-        var values = point.Values;
-        Text.SetBounds("quantile"u8, quantiles, FloatStyle.General, withInfinity: false);
-        for (var i = 0; i < quantiles.Length; i++)
-        {
-            WriteSeriesName(default, Text.Bound(i));
-            Output.WriteFloat(values[i], FloatStyle.General);
-            Output.WriteByte((byte)'\n');
-        }
+        WriteQuantileLines(point, FloatStyle.General);
 
         WriteSample("_sum"u8, point.Sum);
         WriteSample("_count"u8, point.Count);
