@@ -8,7 +8,7 @@ namespace Instrumentation.Tests;
 public sealed class MetricFactoryBadInputTests : IDisposable
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly MetricFactory _factory = TestFactories.Create();
+    private readonly MetricFactory _factory = TestFactory.Create(new ManualTimeProvider());
 
     public MetricFactoryBadInputTests()
     {

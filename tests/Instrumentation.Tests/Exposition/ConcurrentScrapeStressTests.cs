@@ -15,7 +15,7 @@ public class ConcurrentScrapeStressTests
     [Fact]
     public void WritersAndScrapers_AtOnce_GiveExactTotalsAndConsistentScrapes()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("ops", "Operations", ["writer"]);
         var histogram = factory.CreateHistogram("size", "Size", ["kind"], buckets: [1, 1.25, 1.5, 1.75]);
         var summary = factory.CreateSummary("latency", "Latency", ["kind"]);
@@ -62,7 +62,7 @@ public class ConcurrentScrapeStressTests
     [Fact]
     public void Registration_OfTheSameMetricFromManyThreads_YieldsOneInstrument()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var created = new Instrumentation.Instruments.Counter[8];
 
         Concurrently.Run(created.Length, i => created[i] = factory.CreateCounter("same", "Same", ["a"]));

@@ -23,7 +23,7 @@ public class EscapingPropertyTests
     {
         var property = Prop.ForAll(Strings().ToArbitrary(), text =>
         {
-            using var factory = TestFactories.Create(exemplars: false);
+            using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
             factory.CreateCounter("c", text, ["v"]).WithLabels(text).Inc();
             factory.CreateHistogram("h", "H", ["v"], buckets: [1]).WithLabels(text).Observe(0.5);
             var expected = WithReplacedSurrogates(text);
@@ -53,7 +53,7 @@ public class EscapingPropertyTests
     public async Task GeneratedLabelValues_PassPromtoolCheckMetrics()
     {
         var values = Gen.Sample(Strings(), 60).Distinct().ToArray();
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var counter = factory.CreateCounter("generated", "Help with \"quotes\", \\ and\nnewlines 😀 \uD800", ["v"]);
         foreach (var value in values)
         {

@@ -13,8 +13,8 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public void Scrape_SeveralSources_WritesThemInOrder()
     {
-        using var first = TestFactories.Create();
-        using var second = TestFactories.Create();
+        using var first = TestFactory.Create(new ManualTimeProvider());
+        using var second = TestFactory.Create(new ManualTimeProvider());
         first.CreateGauge("first_value", "First.").Set(1);
         second.CreateGauge("second_value", "Second.").Set(2);
         using var scraper = new MetricsScraper([first, second]);
@@ -34,7 +34,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public void Scrape_OpenMetrics_EndsWithEofOnce()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("value", "Value.").Set(1);
         using var scraper = new MetricsScraper([factory]);
 
@@ -47,8 +47,8 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public void Scrape_SameFamilyInTwoSources_WritesTheFirstSourceOnly()
     {
-        using var first = TestFactories.Create();
-        using var second = TestFactories.Create();
+        using var first = TestFactory.Create(new ManualTimeProvider());
+        using var second = TestFactory.Create(new ManualTimeProvider());
         first.CreateCounter("requests", "From the first.").Inc(1);
         second.CreateCounter("requests", "From the second.").Inc(50);
         second.CreateGauge("only_second", "Only here.").Set(3);
@@ -72,7 +72,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public void Scrape_FamilyWhoseNameCollidesWithAnEarlierSeriesName_IsLeftOut()
     {
-        using var ours = TestFactories.Create();
+        using var ours = TestFactory.Create(new ManualTimeProvider());
         ours.CreateCounter("jobs", "Jobs.").Inc();
         var foreign = new DelegateMetricsSource(visitor =>
         {
@@ -93,7 +93,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public async Task WriteAsync_SourceThrows_WritesNothingAndTheNextScrapeIsWhole()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("healthy", "Healthy.").Set(1);
         var fail = true;
         var flaky = new DelegateMetricsSource(visitor =>
@@ -125,7 +125,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public async Task WriteAsync_CancelledBeforeStart_ThrowsAndWritesNothing()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("value", "Value.").Set(1);
         using var scraper = new MetricsScraper([factory]);
         using var destination = new MemoryStream();
@@ -141,7 +141,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public async Task WriteAsync_ManyConcurrentScrapes_EachGetsTheWholeBody()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("hits", "Hits.", ["page"]);
         for (var i = 0; i < 500; i++)
         {
@@ -169,7 +169,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public async Task WriteAsync_SlowClient_DoesNotHoldUpAnotherScrape()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("value", "Value.").Set(1);
         using var scraper = new MetricsScraper([factory]);
         var slow = new BlockingStream();
@@ -205,7 +205,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     [Fact]
     public void Scrape_WhileFourThreadsObserve_InfBucketAlwaysEqualsCount()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var histogram = factory.CreateHistogram("work_duration_seconds", "Work.", ["worker"], unit: "seconds");
         using var scraper = new MetricsScraper([factory]);
         const int ObservationsPerThread = 200_000;
@@ -256,7 +256,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
 
     private static MetricFactory CounterSeries(int count)
     {
-        var factory = TestFactories.Create(exemplars: false);
+        var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var counter = factory.CreateCounter("requests", "Requests.", ["id"]);
         for (var i = 0; i < count; i++)
         {

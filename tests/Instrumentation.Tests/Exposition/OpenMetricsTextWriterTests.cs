@@ -13,7 +13,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_EmptySource_WritesOnlyEof()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
 
         Write(factory).Should().Be("# EOF\n");
     }
@@ -21,7 +21,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_CounterWithoutLabels_NamesFamilyWithoutTotalAndAddsCreated()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         factory.CreateCounter("jobs_total", "Jobs done.").Inc(3);
 
         Write(factory).Should().Be(
@@ -38,7 +38,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_CounterWithUnitAndLabels_WritesUnitLineAndEscapesLabelValues()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var counter = factory.CreateCounter("sent_bytes", "Bytes \"sent\" to C:\\out\nper peer.", ["peer"], unit: "bytes");
         counter.WithLabels("a\"b\\c\nd").Inc(1024);
 
@@ -57,7 +57,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_Gauge_HasNoSuffixAndNoCreated()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var gauge = factory.CreateGauge("room_temperature_celsius", "Temperature.", ["room"], unit: "celsius");
         gauge.WithLabels("kitchen").Set(21.5);
         gauge.WithLabels("freezer").Set(-18);
@@ -81,7 +81,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_HistogramWithDefaultBuckets_WritesCanonicalLeSumCountAndCreated()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var histogram = factory.CreateHistogram("http_request_duration_seconds", "Request latency.", ["method"], unit: "seconds");
         var get = histogram.WithLabels("GET");
         get.Observe(0.001953125);
@@ -120,7 +120,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_HistogramWithLargeBounds_WritesCanonicalExponents()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         factory.CreateHistogram("payload_bytes", "Payload size.", buckets: [100_000, 1e6, 1.1e23], unit: "bytes").Observe(5);
 
         Write(factory).Should().Contain(
@@ -137,7 +137,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_HistogramWithNegativeBound_LeavesOutSumAndCount()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         factory.CreateHistogram("temperature_change_celsius", "Change.", buckets: [-1, 0, 1], unit: "celsius").Observe(-3);
 
         Write(factory).Should().Be(
@@ -197,7 +197,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_CounterIncrementedUnderRecordedActivity_WritesExemplar()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("orders", "Orders placed.", ["shop"]);
         string traceId, spanId;
         using (var scope = new TracedScope())
@@ -224,7 +224,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_HistogramObservedUnderRecordedActivity_WritesExemplarOnTheBucketOfTheValue()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var histogram = factory.CreateHistogram("job_duration_seconds", "Job duration.", buckets: [0.1, 0.5, 1], unit: "seconds");
         histogram.Observe(0.05);
         string traceId, spanId;
@@ -268,7 +268,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_UnicodeEverywhere_ProducesValidUtf8()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         factory.CreateGauge("fruit", "Fruit 🍎 \uD800.", ["name"]).WithLabels("苹果 \uDFFF🍐").Set(1);
 
         var bytes = Render.Bytes(factory, ExpositionFormat.OpenMetrics);
@@ -280,7 +280,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_EveryType_FollowsOpenMetricsStructure()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         ExpositionSamples.PopulateEveryType(factory);
         using var scraper = new MetricsScraper([factory, ExpositionSamples.SummarySource()]);
 

@@ -14,7 +14,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_CounterWithoutLabels_UsesTotalInHelpTypeAndSample()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("jobs_total", "Jobs done.");
         counter.Inc();
         counter.Inc(2);
@@ -31,7 +31,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_CounterWithLabels_EscapesValues()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("requests", "Requests.", ["path", "drive", "note"]);
         counter.WithLabels("/a\"b\"", "C:\\temp\\", "line1\nline2").Inc();
         counter.WithLabels("/plain", "", "x").Inc(0.5);
@@ -49,7 +49,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_Gauge_WritesValuesAsGoDoes()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var gauge = factory.CreateGauge("queue_items", "Items waiting.", ["queue"]);
         gauge.WithLabels("small").Set(0.25);
         gauge.WithLabels("negative").Set(-3);
@@ -71,7 +71,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_SpecialValues_AreSpelledPlusInfMinusInfAndNaN()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var gauge = factory.CreateGauge("edge", "Edge values.", ["case"]);
         gauge.WithLabels("pos").Set(double.PositiveInfinity);
         gauge.WithLabels("neg").Set(double.NegativeInfinity);
@@ -91,7 +91,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_HistogramWithDefaultBuckets_WritesCumulativeBucketsSumAndCount()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var histogram = factory.CreateHistogram("http_request_duration_seconds", "Request latency.", ["method"], unit: "seconds");
         var get = histogram.WithLabels("GET");
         get.Observe(0.001953125);
@@ -127,7 +127,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_HistogramWithoutLabels_PutsOnlyLeInBraces()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var histogram = factory.CreateHistogram("payload_bytes", "Payload size.", buckets: [1, 1e6], unit: "bytes");
         histogram.Observe(512);
 
@@ -164,7 +164,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_HelpWithBackslashNewlineAndQuote_EscapesBackslashAndNewlineOnly()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("paths", "Reads \"C:\\data\"\nthen more.").Set(1);
 
         Write(factory).Should().StartWith("# HELP paths Reads \"C:\\\\data\"\\nthen more.\n# TYPE paths gauge\n");
@@ -173,7 +173,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_EmptyHelp_OmitsHelpLine()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("undocumented", "").Set(1);
 
         Write(factory).Should().Be("# TYPE undocumented gauge\nundocumented 1\n");
@@ -182,7 +182,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_UnicodeLabelValues_PassThroughAsUtf8AndLoneSurrogatesBecomeReplacementCharacters()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var gauge = factory.CreateGauge("fruit", "Fruit.", ["name"]);
         gauge.WithLabels("🍎 pomme ñ 苹果").Set(1);
         gauge.WithLabels("bad\uD800pair\uDC00\\end\uD83D").Set(2);
@@ -203,7 +203,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_FamilyWithNoSeries_WritesNothing()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("never_used", "Labelled, so no series until WithLabels.", ["kind"]);
         var emptyForeign = new DelegateMetricsSource(visitor =>
         {
@@ -241,7 +241,7 @@ public class PrometheusTextWriterTests
     [Fact]
     public void Write_CounterWithExemplar_LeavesExemplarOut()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("traced_jobs", "Jobs.");
         using (new TracedScope())
         {

@@ -15,7 +15,7 @@ public class PromtoolCheckTests(ITestOutputHelper output)
     [Fact]
     public async Task PrometheusText_OfEveryTypeWithTrickyLabels_PassesPromtoolCheckMetrics()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         ExpositionSamples.PopulateEveryType(factory);
         using var scraper = new MetricsScraper([factory, ExpositionSamples.SummarySource()]);
         using var body = new MemoryStream();

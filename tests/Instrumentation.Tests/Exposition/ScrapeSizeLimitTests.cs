@@ -37,7 +37,7 @@ public class ScrapeSizeLimitTests
     [Fact]
     public void Scrape_AfterATooLargeOne_SucceedsOnceTheRegistryShrinks()
     {
-        using var small = TestFactories.Create();
+        using var small = TestFactory.Create(new ManualTimeProvider());
         var gauge = small.CreateGauge("g", "G", ["id"], limits: new SeriesLimits { IdleTimeout = TimeSpan.FromMinutes(1) });
         for (var i = 0; i < 200; i++)
         {
@@ -71,7 +71,7 @@ public class ScrapeSizeLimitTests
 
     private static MetricFactory HugeFactory(int series, int labelLength = 0)
     {
-        var factory = TestFactories.Create(exemplars: false);
+        var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         var counter = factory.CreateCounter("big", "Big", ["id", "padding"]);
         var padding = new string('p', labelLength);
         for (var i = 0; i < series; i++)

@@ -9,7 +9,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetValue_Counter_ReturnsCurrentTotalByEitherName()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("jobs", "Jobs.").Inc(3);
 
         factory.GetValue("jobs").Should().Be(3);
@@ -19,7 +19,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetValue_LabelledGauge_ReturnsThatSeries()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var gauge = factory.CreateGauge("queue_items", "Items.", ["queue", "region"]);
         gauge.WithLabels("fruit", "eu").Set(4);
         gauge.WithLabels("fruit", "us").Set(7.5);
@@ -30,7 +30,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetValue_MissingMetric_ThrowsListingTheMetricsThatExist()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("jobs", "Jobs.").Inc();
         factory.CreateGauge("queue_items", "Items.").Set(1);
 
@@ -43,7 +43,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetValue_MissingSeries_ThrowsListingTheSeriesThatExist()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("requests", "Requests.", ["method", "code"]);
         counter.WithLabels("GET", "200").Inc();
         counter.WithLabels("POST", "500").Inc();
@@ -57,7 +57,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetValue_OnHistogram_ThrowsPointingToGetHistogram()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateHistogram("latency_seconds", "Latency.").Observe(1);
 
         var act = () => factory.GetValue("latency_seconds");
@@ -68,7 +68,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetHistogram_ReturnsCountSumAndCumulativeBuckets()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         var histogram = factory.CreateHistogram("latency_seconds", "Latency.", ["route"], buckets: [0.1, 1]);
         histogram.WithLabels("/fruit").Observe(0.05);
         histogram.WithLabels("/fruit").Observe(0.5);
@@ -96,7 +96,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void GetSummary_OnCounter_ThrowsPointingToGetValue()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("jobs", "Jobs.").Inc();
 
         var act = () => factory.GetSummary("jobs");
@@ -107,7 +107,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void ShouldHaveExposition_MatchingTextWithOtherLineEndingsAndTrailingSpaces_Passes()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("jobs", "Jobs.", ["queue"]).WithLabels("fruit").Inc(2);
         factory.CreateGauge("other", "Not selected.").Set(1);
 
@@ -121,7 +121,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void ShouldHaveExposition_DifferentValue_ThrowsShowingExpectedAndActualLines()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateCounter("jobs", "Jobs.").Inc(2);
 
         var act = () => factory.ShouldHaveExposition(
@@ -148,7 +148,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void ShouldHaveExposition_MissingLine_ShowsNoLine()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("value", "Value.").Set(1);
 
         var act = () => factory.ShouldHaveExposition("# HELP value Value.\n# TYPE value gauge\nvalue 1\nvalue_extra 2\n");
@@ -159,7 +159,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void ShouldHaveExposition_UnknownName_SaysWhichMetricsExist()
     {
-        using var factory = TestFactories.Create();
+        using var factory = TestFactory.Create(new ManualTimeProvider());
         factory.CreateGauge("value", "Value.").Set(1);
 
         var act = () => factory.ShouldHaveExposition("# TYPE valu gauge\nvalu 1\n", "valu");
@@ -170,7 +170,7 @@ public class MetricsSourceTestExtensionsTests
     [Fact]
     public void ExpositionOf_ChosenFamiliesInOpenMetrics_RendersOnlyThemAndEof()
     {
-        using var factory = TestFactories.Create(exemplars: false);
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
         factory.CreateGauge("chosen", "Chosen.").Set(1);
         factory.CreateGauge("ignored", "Ignored.").Set(2);
 
