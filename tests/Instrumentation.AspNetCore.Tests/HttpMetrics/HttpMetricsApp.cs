@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Instrumentation.AspNetCore.Tests.HttpMetrics;
 
-/// <summary>An in-process app with UseHttpMetrics(), /metrics, a health check, a templated route and an echo endpoint.</summary>
+/// <summary>An in-process app with UseHttpMetrics(), /metrics, a health check, templated routes (one answering any status code) and an echo endpoint.</summary>
 internal sealed class HttpMetricsApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -33,6 +33,7 @@ internal sealed class HttpMetricsApp : IAsyncDisposable
         app.MapGet("/healthz", () => "ok");
         app.MapGet("/internal/state", () => "state");
         app.MapGet("/fruit/{name}", (string name) => name == "rotten" ? Results.StatusCode(500) : Results.Text($"fresh {name}"));
+        app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         app.MapPost("/echo", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);

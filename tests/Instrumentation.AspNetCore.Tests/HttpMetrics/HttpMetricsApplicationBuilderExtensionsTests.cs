@@ -89,6 +89,69 @@ public sealed class HttpMetricsApplicationBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task UseHttpMetrics_WithGroupStatusCodes_GroupsTheRequestDurationStatusAndAddsUpItsSeries()
+    {
+        await using var app = await HttpMetricsApp.StartAsync(o => o.GroupStatusCodes = true);
+        foreach (var code in new[] { 200, 201, 204, 204, 404, 409, 500, 503, 503 })
+        {
+            ((int)(await app.Client.GetAsync($"/status/{code}")).StatusCode).Should().Be(code);
+        }
+
+        var counts = await app.LinesAsync("http_server_request_duration_seconds_count{");
+        var infBuckets = await app.LinesAsync("http_server_request_duration_seconds_bucket{");
+
+        counts.Should().HaveCount(3).And.AllSatisfy(l => l.Should().Contain("http_route=\"/status/{code:int}\""));
+        counts.Should().ContainSingle(l => l.Contains("http_response_status_code=\"2xx\"", StringComparison.Ordinal)).Which.Should().EndWith(" 4");
+        counts.Should().ContainSingle(l => l.Contains("http_response_status_code=\"4xx\"", StringComparison.Ordinal)).Which.Should().EndWith(" 2");
+        counts.Should().ContainSingle(l => l.Contains("http_response_status_code=\"5xx\"", StringComparison.Ordinal)).Which.Should().EndWith(" 3");
+        infBuckets.Where(l => l.Contains("le=\"+Inf\"", StringComparison.Ordinal)).Select(l => l[(l.LastIndexOf(' ') + 1)..])
+            .Should().BeEquivalentTo(["4", "2", "3"], "each bucket is the sum of the grouped series' buckets");
+        (await app.LinesAsync("http_server_request_duration_seconds")).Should().NotContain(l => l.Contains("status_code=\"20", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UseHttpMetrics_WithoutGroupStatusCodes_KeepsTheExactStatusCodeOnRequestDuration()
+    {
+        await using var app = await HttpMetricsApp.StartAsync();
+        foreach (var code in new[] { 200, 201, 201, 404 })
+        {
+            await app.Client.GetAsync($"/status/{code}");
+        }
+
+        var counts = await app.LinesAsync("http_server_request_duration_seconds_count{");
+
+        counts.Select(l => (Status: l[(l.IndexOf("http_response_status_code=\"", StringComparison.Ordinal) + 27)..][..3], Count: l[(l.LastIndexOf(' ') + 1)..]))
+            .Should().BeEquivalentTo([("200", "1"), ("201", "2"), ("404", "1")]);
+    }
+
+    [Fact]
+    public async Task Metrics_TwoAppsInOneProcess_EachExportsOnlyItsOwnRequests()
+    {
+        await using var first = await HttpMetricsApp.StartAsync();
+        await using var second = await HttpMetricsApp.StartAsync();
+        await first.Client.GetAsync("/fruit/apple");
+        await first.Client.GetAsync("/fruit/pear");
+        await second.Client.GetAsync("/status/204");
+
+        (await first.LinesAsync(Duration)).Should().ContainSingle()
+            .Which.Should().Contain("http_route=\"/fruit/{name}\"").And.EndWith(" 2");
+        (await second.LinesAsync(Duration)).Should().ContainSingle()
+            .Which.Should().Contain("http_route=\"/status/{code:int}\"").And.EndWith(" 1");
+        (await second.LinesAsync("http_server_active_requests{")).Should().Equal(
+            ["http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"} 1"], "only this app's own scrape is in progress here");
+    }
+
+    [Fact]
+    public async Task Metrics_TwoAppsInOneProcess_BothExportTheProcessWideRuntimeMeter()
+    {
+        await using var first = await HttpMetricsApp.StartAsync();
+        await using var second = await HttpMetricsApp.StartAsync();
+
+        (await first.LinesAsync("dotnet_assembly_count")).Should().NotBeEmpty();
+        (await second.LinesAsync("dotnet_assembly_count")).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task UseHttpMetrics_RecordsRequestAndResponseBodySizesByMethodRouteAndStatus()
     {
         await using var app = await HttpMetricsApp.StartAsync();

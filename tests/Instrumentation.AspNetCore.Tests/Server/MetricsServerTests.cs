@@ -32,6 +32,32 @@ public sealed class MetricsServerTests
     }
 
     [Fact]
+    public async Task AddMetricsServer_ItsOwnRequests_AreNotExportedAsTheHostsHttpMetrics()
+    {
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient();
+            var url = new Uri($"http://127.0.0.1:{port}/metrics");
+            await client.GetStringAsync(url);
+            await client.GetStringAsync(url);
+
+            var body = await client.GetStringAsync(url);
+
+            body.Should().Contain("dotnet_assembly_count", "the process-wide runtime meter is still exported");
+            body.Should().NotContain("http_server_request_duration_seconds", "the metrics server is a web application of its own, not the host's");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task AddMetricsServer_ReadsItsPortFromConfiguration()
     {
         var port = FreePort.Next();
