@@ -2,6 +2,7 @@ using Instrumentation;
 using Instrumentation.AspNetCore.HttpMetrics;
 using Instrumentation.Hosting;
 using Instrumentation.Instruments;
+using Instrumentation.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,20 @@ public static class HttpMetricsApplicationBuilderExtensions
     /// <summary>The buckets of the size histograms, in bytes: 100 B to 10 MB by factors of 10.</summary>
     internal static readonly double[] SizeBuckets = [100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
+    /// <summary>ASP.NET Core's meter of <c>http.server.request.duration</c>.</summary>
+    internal const string HostingMeterName = "Microsoft.AspNetCore.Hosting";
+
+    /// <summary>The status code tag ASP.NET Core records on it.</summary>
+    internal const string StatusCodeTagKey = "http.response.status_code";
+
     /// <summary>
     /// Applies <see cref="HttpMetricsOptions"/> (bound from <c>Metrics:Http</c>, then <paramref name="configure"/>)
     /// to ASP.NET Core's <c>http.server.request.duration</c>: excluded paths (by default the metrics endpoint and
     /// health checks) are not recorded, and requests that matched no endpoint get the route <c>unmatched</c>.
-    /// Records <c>http_request_size_bytes</c> and <c>http_response_size_bytes</c> by method, route and status
-    /// (grouped by class with <see cref="HttpMetricsOptions.GroupStatusCodes"/>). Call it early, before the middleware whose
+    /// Records <c>http_request_size_bytes</c> and <c>http_response_size_bytes</c> by method, route and status.
+    /// With <see cref="HttpMetricsOptions.GroupStatusCodes"/> the status is grouped by class (<c>2xx</c>) on the sizes and
+    /// on <c>http_server_request_duration_seconds</c> in this host's <c>/metrics</c> and pushes, whose series are
+    /// added up accordingly. Call it early, before the middleware whose
     /// requests it should see; the route is read after the request, so routing may come later.
     /// </summary>
     /// <param name="app">The application builder.</param>
@@ -64,6 +73,14 @@ public static class HttpMetricsApplicationBuilderExtensions
             string[] labels = ["method", "route", "status"];
             requestSize = factory.CreateHistogram("http_request_size_bytes", "Size of HTTP request bodies", labels, SizeBuckets, unit: "bytes");
             responseSize = factory.CreateHistogram("http_response_size_bytes", "Size of HTTP response bodies", labels, SizeBuckets, unit: "bytes");
+        }
+
+        if (options.GroupStatusCodes)
+        {
+            // ASP.NET Core always tags the duration with the exact code, and a middleware can only add tags:
+            // the class is put in place where the bridge reads the SDK's aggregates, adding up the series.
+            services.GetService<ForeignMeterSource>()?.RewriteTagValues(
+                new TagValueRewrite(HostingMeterName, StatusCodeTagKey, StatusCodeClass.Of));
         }
 
         return app.Use(next => new HttpMetricsMiddleware(next, options, excluded, requestSize, responseSize).InvokeAsync);

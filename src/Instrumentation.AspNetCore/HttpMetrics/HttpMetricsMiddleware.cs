@@ -9,12 +9,11 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// <summary>
 /// Applies <see cref="HttpMetricsOptions"/> to ASP.NET Core's built-in HTTP server metrics through
 /// <see cref="IHttpMetricsTagsFeature"/> (exclusion by <c>MetricsDisabled</c>, the unmatched route as a custom tag),
-/// and records request and response sizes by method, route and status (grouped by class when asked).
+/// and records request and response sizes by method, route and status (grouped by class when asked; the
+/// grouping of the built-in duration's status code is done where it is collected, see <c>UseHttpMetrics</c>).
 /// </summary>
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
 {
-    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
-
     public async Task InvokeAsync(HttpContext context)
     {
         var tags = context.Features.Get<IHttpMetricsTagsFeature>();
@@ -58,12 +57,13 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
 
             // An exception that escapes becomes a 500 unless the response had started.
             var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            var status = options.GroupStatusCodes ? StatusClass(statusCode) : HttpLabelValues.StatusCode(statusCode);
+            var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
 
             // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
             // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
-            // http.response.status_code, and a custom tag of the same name would be a second value, not a replacement.
+            // http.response.status_code, and a custom tag of the same name would be a second value, not a
+            // replacement; grouping it is a rewrite in the foreign-meter bridge (see UseHttpMetrics).
             if (tags is not null && route is null && options.GroupUnmatchedRoutes)
             {
                 tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
@@ -94,7 +94,4 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
 
         return false;
     }
-
-    private static string StatusClass(int statusCode) =>
-        statusCode is >= 100 and < 600 ? StatusClasses[(statusCode / 100) - 1] : HttpLabelValues.StatusCode(statusCode);
 }

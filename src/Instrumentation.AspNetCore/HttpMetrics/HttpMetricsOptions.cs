@@ -29,9 +29,10 @@ public sealed class HttpMetricsOptions
     public IList<string> ExcludedPaths { get; } = new List<string>();
 
     /// <summary>
-    /// Whether status codes are grouped by class (<c>2xx</c>, <c>4xx</c>, <c>5xx</c>) in the status label of the
-    /// size histograms. Default false: the exact code. ASP.NET Core's <c>http.server.request.duration</c> keeps the
-    /// exact <c>http.response.status_code</c> either way (a custom tag cannot replace a built-in one).
+    /// Whether status codes are grouped by class (<c>2xx</c>, <c>4xx</c>, <c>5xx</c>): in the status label of the
+    /// size histograms, and in the <c>http_response_status_code</c> label of ASP.NET Core's
+    /// <c>http_server_request_duration_seconds</c> as this host's <c>/metrics</c> and pushes show it, where the series
+    /// of one class are added up. Default false: the exact code. (OTLP export keeps the exact code.)
     /// </summary>
     public bool GroupStatusCodes { get; set; }
 

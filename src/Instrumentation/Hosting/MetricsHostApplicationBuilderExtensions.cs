@@ -63,6 +63,7 @@ public static class MetricsHostApplicationBuilderExtensions
                 {
                     CardinalityLimit = settings.CardinalityLimit,
                     Exemplars = settings.Exemplars,
+                    MeterFactory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
                 };
                 foreach (var meter in settings.ExportedMeters())
                 {

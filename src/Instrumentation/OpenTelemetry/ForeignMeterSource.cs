@@ -14,7 +14,9 @@ namespace Instrumentation.OpenTelemetry;
 /// <para>
 /// It owns an OpenTelemetry <see cref="MeterProvider"/> that listens to the configured meters from
 /// construction until <see cref="Dispose"/>. Instruments of a <see cref="MetricFactory"/> are dropped even
-/// when their meter matches, because the factory exposes them itself.
+/// when their meter matches, because the factory exposes them itself. With
+/// <see cref="ForeignMeterSourceOptions.MeterFactory"/> set, so are meters created through another host's
+/// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (another web application's ASP.NET Core meters).
 /// </para>
 /// <para>
 /// Monotonic sums become counters (with <c>_created</c> from the series' start time), up-down counters and
@@ -29,7 +31,8 @@ namespace Instrumentation.OpenTelemetry;
 public sealed class ForeignMeterSource : IMetricsSource, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly VisitorExporter _exporter = new();
+    private readonly TagValueRewrites _rewrites = new();
+    private readonly VisitorExporter _exporter;
     private readonly MeterProvider _provider;
     private bool _disposed;
 
@@ -59,6 +62,8 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
                 "ForeignMeterSourceOptions.CardinalityLimit must be at least 1 (the OpenTelemetry default is 2000).");
         }
 
+        var hostMeters = options.MeterFactory;
+        _exporter = new VisitorExporter(_rewrites);
         var reader = new BaseExportingMetricReader(_exporter)
         {
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
@@ -66,7 +71,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
 
         _provider = Sdk.CreateMeterProviderBuilder()
             .AddMeter(meters)
-            .AddView(instrument => MetricFactory.IsOwnMeter(instrument.Meter)
+            .AddView(instrument => MetricFactory.IsOwnMeter(instrument.Meter) || HostMeters.BelongsToAnotherHost(instrument.Meter, hostMeters)
                 ? MetricStreamConfiguration.Drop
                 : new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
             .SetExemplarFilter(options.Exemplars ? ExemplarFilterType.TraceBased : ExemplarFilterType.AlwaysOff)
@@ -87,6 +92,12 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
             _exporter.CollectInto(visitor);
         }
     }
+
+    /// <summary>
+    /// From the next collection on, shows the values of <paramref name="rule"/>'s tag rewritten, adding up the
+    /// series that coincide afterwards; replaces an earlier rule for the same meter and tag.
+    /// </summary>
+    internal void RewriteTagValues(TagValueRewrite rule) => _rewrites.Set(rule);
 
     /// <summary>Stops listening and releases the OpenTelemetry provider; waits for a collection in progress.</summary>
     public void Dispose()

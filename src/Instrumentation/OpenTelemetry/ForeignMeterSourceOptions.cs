@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Instrumentation.OpenTelemetry;
 
 /// <summary>Settings of a <see cref="ForeignMeterSource"/>: which meters to listen to, and how.</summary>
@@ -13,6 +15,16 @@ public sealed class ForeignMeterSourceOptions
     /// it matches, so its instruments are not exposed twice.
     /// </summary>
     public IList<string> Meters { get; } = [];
+
+    /// <summary>
+    /// The <see cref="IMeterFactory"/> of the host this source exports for, or null (the default) for every
+    /// meter of the process. When set, a meter created through another <see cref="IMeterFactory"/> is left out
+    /// even when its name is listed: ASP.NET Core creates its meters (<c>Microsoft.AspNetCore.Hosting</c>, Kestrel,
+    /// routing) through the host's factory, so two web applications in one process (or an application and the
+    /// standalone metrics server) each export only their own requests. Meters created without a factory, such
+    /// as <c>System.Runtime</c>, are process-wide and exported by every host.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>
     /// The most series (distinct tag sets) kept per metric; measurements for further tag sets go to one

@@ -24,9 +24,18 @@ internal sealed class MetricBatchWriter
     private readonly List<Entry> _entries = [];
     private readonly HashSet<string> _seriesInFamily = new(StringComparer.Ordinal);
     private readonly SeriesLabelBuffer _labels = new();
+    private readonly TagValueRewrites? _rewrites;
+    private readonly List<TagValueRewrite> _matchingRewrites = [];
+    private readonly MergedSeriesSet _merged = new();
     private double[] _bounds = new double[16];
     private long[] _cumulativeCounts = new long[17];
     private OurExemplar?[] _bucketExemplars = new OurExemplar?[17];
+
+    /// <param name="rewrites">Tag values to rewrite at collection time; series that coincide afterwards are added up.</param>
+    public MetricBatchWriter(TagValueRewrites? rewrites = null)
+    {
+        _rewrites = rewrites;
+    }
 
     public void Write(in Batch<Metric> batch, IMetricsVisitor visitor)
     {
@@ -92,6 +101,12 @@ internal sealed class MetricBatchWriter
                 continue;
             }
 
+            if (_rewrites is not null && _rewrites.CollectFor(entry.Metric.MeterName, _matchingRewrites))
+            {
+                WriteMerged(entry.Mapping, entry.Metric, deduplicate, visitor);
+                continue;
+            }
+
             foreach (ref readonly var point in entry.Metric.GetMetricPoints())
             {
                 var labels = _labels.Build(point.Tags);
@@ -119,20 +134,11 @@ internal sealed class MetricBatchWriter
                 }
 
             case PromMetricType.Gauge:
-                {
-                    double value = (mapping.IsNonMonotonicSum, mapping.IsLong) switch
-                    {
-                        (true, true) => point.GetSumLong(),
-                        (true, false) => point.GetSumDouble(),
-                        (false, true) => point.GetGaugeLastValueLong(),
-                        (false, false) => point.GetGaugeLastValueDouble(),
-                    };
-                    visitor.WriteGauge(labels, value);
-                    break;
-                }
+                visitor.WriteGauge(labels, GaugeValue(mapping, point));
+                break;
 
             case PromMetricType.Histogram:
-                WriteHistogram(point, labels, visitor);
+                visitor.WriteHistogram(labels, ReadHistogram(point));
                 break;
 
             default:
@@ -140,7 +146,64 @@ internal sealed class MetricBatchWriter
         }
     }
 
-    private void WriteHistogram(in MetricPoint point, MetricLabels labels, IMetricsVisitor visitor)
+    private static double GaugeValue(ForeignMetricMapping mapping, in MetricPoint point) => (mapping.IsNonMonotonicSum, mapping.IsLong) switch
+    {
+        (true, true) => point.GetSumLong(),
+        (true, false) => point.GetSumDouble(),
+        (false, true) => point.GetGaugeLastValueLong(),
+        (false, false) => point.GetGaugeLastValueDouble(),
+    };
+
+    // Points of a stream with rewritten tag values: added up by their labels afterwards, then written once each.
+    private void WriteMerged(ForeignMetricMapping mapping, Metric metric, bool deduplicate, IMetricsVisitor visitor)
+    {
+        _merged.Clear();
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            var labels = _labels.Build(point.Tags, _matchingRewrites);
+            var series = _merged.GetOrAdd(_labels.SeriesKey(), labels);
+            switch (mapping.Type)
+            {
+                case PromMetricType.Counter:
+                    series.AddCounter(mapping.IsLong ? point.GetSumLong() : point.GetSumDouble(), ToUnixSeconds(point.StartTime), LatestExemplar(point, mapping.IsLong));
+                    break;
+                case PromMetricType.Gauge:
+                    series.AddGauge(GaugeValue(mapping, point));
+                    break;
+                case PromMetricType.Histogram:
+                    series.AddHistogram(ReadHistogram(point));
+                    break;
+                default:
+                    throw new UnreachableException($"ForeignMetricMapping produced unsupported type {mapping.Type}.");
+            }
+        }
+
+        foreach (var series in _merged.Series)
+        {
+            if (deduplicate && !_seriesInFamily.Add(series.Key))
+            {
+                continue;
+            }
+
+            switch (mapping.Type)
+            {
+                case PromMetricType.Counter:
+                    visitor.WriteCounter(series.Labels, series.Value, series.CreatedUnixSeconds, series.Exemplar);
+                    break;
+                case PromMetricType.Gauge:
+                    visitor.WriteGauge(series.Labels, series.Value);
+                    break;
+                default:
+                    visitor.WriteHistogram(series.Labels, series.ToHistogramPoint());
+                    break;
+            }
+        }
+
+        _merged.Clear();
+    }
+
+    /// <summary>The point as our histogram model, in this writer's buffers: valid until the next call.</summary>
+    private HistogramPoint ReadHistogram(in MetricPoint point)
     {
         // The SDK gives per-bucket counts, ending with the +Inf bucket; Prometheus wants running totals.
         var finite = 0;
@@ -163,13 +226,12 @@ internal sealed class MetricBatchWriter
         _cumulativeCounts[finite] = finite == 0 && cumulative == 0 ? point.GetHistogramCount() : cumulative;
 
         var exemplars = BucketExemplars(point, finite);
-        var histogram = new HistogramPoint(
+        return new HistogramPoint(
             _bounds.AsSpan(0, finite),
             _cumulativeCounts.AsSpan(0, finite + 1),
             point.GetHistogramSum(),
             ToUnixSeconds(point.StartTime),
             exemplars);
-        visitor.WriteHistogram(labels, histogram);
     }
 
     private ReadOnlySpan<OurExemplar?> BucketExemplars(in MetricPoint point, int finiteBuckets)

@@ -23,9 +23,10 @@ internal sealed class SeriesLabelBuffer
     /// <summary>
     /// Converts <paramref name="tags"/>: label names sanitized and sorted; tags whose keys convert to the same
     /// label name (<c>a.b</c> and <c>a_b</c>) become one label whose values are joined by <c>;</c> in key order,
-    /// as the OpenTelemetry Prometheus compatibility rules say. The result is valid until the next call.
+    /// as the OpenTelemetry Prometheus compatibility rules say. A tag named by one of <paramref name="rewrites"/>
+    /// gets the rewritten value. The result is valid until the next call.
     /// </summary>
-    public MetricLabels Build(ReadOnlyTagCollection tags)
+    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null)
     {
         EnsureCapacity(tags.Count);
         _count = 0;
@@ -36,7 +37,13 @@ internal sealed class SeriesLabelBuffer
                 continue;
             }
 
-            Insert(LabelNameOf(tag.Key), tag.Key, TagValueFormatter.Format(tag.Value));
+            var value = TagValueFormatter.Format(tag.Value);
+            if (rewrites is not null)
+            {
+                value = Rewritten(tag.Key, value, rewrites);
+            }
+
+            Insert(LabelNameOf(tag.Key), tag.Key, value);
         }
 
         MergeCollidingNames();
@@ -54,6 +61,19 @@ internal sealed class SeriesLabelBuffer
         }
 
         return _key.ToString();
+    }
+
+    private static string Rewritten(string tagKey, string value, List<TagValueRewrite> rewrites)
+    {
+        foreach (var rule in rewrites)
+        {
+            if (rule.TagKey == tagKey)
+            {
+                return rule.Rewrite(value);
+            }
+        }
+
+        return value;
     }
 
     private string LabelNameOf(string key)

@@ -17,10 +17,16 @@ namespace Instrumentation.OpenTelemetry;
 [ExportModes(ExportModes.Pull)]
 internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporter
 {
-    private readonly MetricBatchWriter _writer = new();
+    private readonly MetricBatchWriter _writer;
     private IMetricsVisitor? _visitor;
     private Exception? _failure;
     private bool _exported;
+
+    /// <param name="rewrites">Tag values rewritten as batches are written (see <see cref="TagValueRewrite"/>).</param>
+    public VisitorExporter(TagValueRewrites? rewrites = null)
+    {
+        _writer = new MetricBatchWriter(rewrites);
+    }
 
     /// <summary>Set by the reader this exporter is given to, and cleared when that reader is disposed.</summary>
     public Func<int, bool>? Collect { get; set; }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Instrumentation.AspNetCore.Tests.HttpMetrics;
 
-[Collection(nameof(SharedHttpServerMeter))]
 public sealed class HttpMetricsApplicationBuilderExtensionsTests
 {
     private const string Duration = "http_server_request_duration_seconds_count{";

@@ -1,9 +1,0 @@
-namespace Instrumentation.AspNetCore.Tests.HttpMetrics;
-
-/// <summary>
-/// Runs its tests alone: ASP.NET Core's <c>Microsoft.AspNetCore.Hosting</c> meter has the same name in every
-/// app of the process, and the foreign-meter bridge listens by name, so another test's requests to
-/// <c>/metrics</c> or <c>/healthz</c> would show in these tests' scrapes.
-/// </summary>
-[CollectionDefinition(nameof(SharedHttpServerMeter), DisableParallelization = true)]
-public sealed class SharedHttpServerMeter;
