@@ -6,12 +6,14 @@ namespace Instrumentation.OpenTelemetryProtocol.Tests.TestSupport;
 
 /// <summary>
 /// A minimal OTLP/HTTP metrics receiver on 127.0.0.1 and a free port: accepts <c>POST /v1/metrics</c> with a
-/// protobuf body, answers 200 with an empty <c>ExportMetricsServiceResponse</c>, and keeps each request decoded.
+/// protobuf body, answers 200 with an empty <c>ExportMetricsServiceResponse</c>, and keeps each request decoded;
+/// or, while <see cref="ExportStatus"/> says so, refuses them with another status.
 /// </summary>
 internal sealed class OtlpHttpReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private int _exportStatus = 200;
 
     private OtlpHttpReceiver(int port)
     {
@@ -25,6 +27,19 @@ internal sealed class OtlpHttpReceiver : IAsyncDisposable
 
     /// <summary>Every export request received, decoded, in arrival order.</summary>
     public ConcurrentQueue<IReadOnlyList<OtlpMetric>> Requests { get; } = new();
+
+    /// <summary>
+    /// The status answered to well-formed export requests: 200 (the default) accepts them; another status, such as
+    /// 503, refuses them without decoding.
+    /// </summary>
+    public int ExportStatus
+    {
+        get => Volatile.Read(ref _exportStatus);
+        set => Volatile.Write(ref _exportStatus, value);
+    }
+
+    /// <summary>The status of every answer to a well-formed export request, in order.</summary>
+    public ConcurrentQueue<int> Answers { get; } = new();
 
     /// <summary>Requests to another path or with another content type.</summary>
     public ConcurrentQueue<string> Rejected { get; } = new();
@@ -75,9 +90,15 @@ internal sealed class OtlpHttpReceiver : IAsyncDisposable
             if (context.Request.HttpMethod == "POST" && context.Request.Url?.AbsolutePath == "/v1/metrics"
                 && context.Request.ContentType == "application/x-protobuf")
             {
-                Requests.Enqueue(OtlpMetricsDecoder.Decode(body.ToArray()));
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/x-protobuf";
+                var status = ExportStatus;
+                if (status == 200)
+                {
+                    Requests.Enqueue(OtlpMetricsDecoder.Decode(body.ToArray()));
+                    context.Response.ContentType = "application/x-protobuf";
+                }
+
+                context.Response.StatusCode = status;
+                Answers.Enqueue(status);
             }
             else
             {
