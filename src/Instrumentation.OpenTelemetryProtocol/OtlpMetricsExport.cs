@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
 using Instrumentation.Hosting;
+using Instrumentation.OpenTelemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -13,7 +17,8 @@ namespace Instrumentation.OpenTelemetryProtocol;
 /// </summary>
 /// <remarks>
 /// Our counters and gauges reach it as observable instruments read at each export; our histograms and
-/// summaries as <c>Histogram&lt;double&gt;</c>, which record while this provider listens. Thread-safe.
+/// summaries as <c>Histogram&lt;double&gt;</c>, which record while this provider listens. Each export's outcome
+/// is recorded as push health metrics (see <see cref="HealthReportingOtlpMetricExporter"/>). Thread-safe.
 /// </remarks>
 internal sealed class OtlpMetricsExport : IDisposable
 {
@@ -22,31 +27,49 @@ internal sealed class OtlpMetricsExport : IDisposable
 
     private readonly MeterProvider _provider;
 
-    public OtlpMetricsExport(OtlpExportOptions options, MetricsOptions metrics, string serviceName)
+    /// <param name="options">Where and how to export.</param>
+    /// <param name="metrics">Which meters: ours and the foreign ones <c>/metrics</c> exports, with its cardinality limit and exemplar setting.</param>
+    /// <param name="serviceName">The <c>service.name</c> when <see cref="OtlpExportOptions.ServiceName"/> is not set.</param>
+    /// <param name="hostMeters">The host's meter factory: same-named meters of another host in the process are left out, as on <c>/metrics</c>.</param>
+    /// <param name="selfMetrics">Where the push health metrics (<c>target="otlp"</c>) are recorded; null records none.</param>
+    /// <param name="time">The clock of <c>push_last_success_timestamp_seconds</c>.</param>
+    /// <param name="logger">Where failed exports are logged.</param>
+    public OtlpMetricsExport(
+        OtlpExportOptions options,
+        MetricsOptions metrics,
+        string serviceName,
+        IMeterFactory? hostMeters = null,
+        MetricFactory? selfMetrics = null,
+        TimeProvider? time = null,
+        ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
 
         string[] meters = [metrics.MeterName, .. metrics.ExportedMeters()];
         var cardinalityLimit = metrics.CardinalityLimit;
-        var endpoint = ResolveEndpoint(options);
         var headers = string.Join(',', options.Headers.Select(static h => $"{h.Key}={h.Value}"));
+        var exporterOptions = new OtlpExporterOptions
+        {
+            Endpoint = ResolveEndpoint(options),
+            Protocol = options.Protocol == OtlpProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
+            TimeoutMilliseconds = (int)options.Timeout.TotalMilliseconds,
+            Headers = headers.Length == 0 ? null : headers,
+        };
+        var exporter = new HealthReportingOtlpMetricExporter(exporterOptions, selfMetrics, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        var reader = new PeriodicExportingMetricReader(exporter, (int)options.Interval.TotalMilliseconds, (int)options.Timeout.TotalMilliseconds)
+        {
+            TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
+        };
 
         _provider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(options.ServiceName ?? serviceName))
             .AddMeter(meters)
-            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
+            .AddView(instrument => HostMeters.BelongsToAnotherHost(instrument.Meter, hostMeters)
+                ? MetricStreamConfiguration.Drop
+                : new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
             .SetExemplarFilter(metrics.Exemplars ? ExemplarFilterType.TraceBased : ExemplarFilterType.AlwaysOff)
-            .AddOtlpExporter((exporter, reader) =>
-            {
-                exporter.Endpoint = endpoint;
-                exporter.Protocol = options.Protocol == OtlpProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
-                exporter.TimeoutMilliseconds = (int)options.Timeout.TotalMilliseconds;
-                exporter.Headers = headers.Length == 0 ? null : headers;
-                reader.TemporalityPreference = MetricReaderTemporalityPreference.Cumulative;
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.Interval.TotalMilliseconds;
-                reader.PeriodicExportingMetricReaderOptions.ExportTimeoutMilliseconds = (int)options.Timeout.TotalMilliseconds;
-            })
+            .AddReader(reader)
             .Build();
     }
 

@@ -104,6 +104,62 @@ public sealed class OtlpMetricsHostApplicationBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task AddOtlpMetricsExport_SendsTheServiceNameAsResourceAttribute()
+    {
+        await using var receiver = OtlpHttpReceiver.Start();
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddOtlpMetricsExport(o =>
+        {
+            o.Endpoint = new Uri($"http://127.0.0.1:{receiver.Port}");
+            o.Interval = TimeSpan.FromMilliseconds(200);
+            o.ServiceName = "fruit-backend";
+        });
+        using var host = builder.Build();
+        host.Services.GetRequiredService<MetricFactory>().CreateCounter("apples", "Apples sold").Inc();
+
+        await host.StartAsync();
+        var metrics = await receiver.WaitForAsync(m => m.Any(x => x.Name == "apples"), Wait);
+        await host.StopAsync();
+
+        metrics.Single(m => m.Name == "apples").Resource.Should().Contain("service.name", "fruit-backend");
+    }
+
+    [Fact]
+    public async Task AddOtlpMetricsExport_TwoHostsInOneProcess_EachSendsOnlyMetersOfItsOwnMeterFactory()
+    {
+        await using var firstReceiver = OtlpHttpReceiver.Start();
+        await using var secondReceiver = OtlpHttpReceiver.Start();
+        using var first = BuildHost(firstReceiver.Port);
+        using var second = BuildHost(secondReceiver.Port);
+        var firstOrders = first.Services.GetRequiredService<IMeterFactory>().Create("Shop.Scoped").CreateCounter<long>("shop.scoped.orders");
+        var secondOrders = second.Services.GetRequiredService<IMeterFactory>().Create("Shop.Scoped").CreateCounter<long>("shop.scoped.orders");
+
+        await first.StartAsync();
+        await second.StartAsync();
+        firstOrders.Add(3);
+        secondOrders.Add(40);
+        var fromFirst = await firstReceiver.WaitForAsync(m => m.Any(x => x.Name == "shop.scoped.orders"), Wait);
+        var fromSecond = await secondReceiver.WaitForAsync(m => m.Any(x => x.Name == "shop.scoped.orders"), Wait);
+        await first.StopAsync();
+        await second.StopAsync();
+
+        fromFirst.Single(m => m.Name == "shop.scoped.orders").Points.Should().ContainSingle().Which.Value.Should().Be(3);
+        fromSecond.Single(m => m.Name == "shop.scoped.orders").Points.Should().ContainSingle().Which.Value.Should().Be(40);
+
+        static IHost BuildHost(int port)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.AddMetrics(o => o.Meters.Add("Shop.Scoped"));
+            builder.AddOtlpMetricsExport(o =>
+            {
+                o.Endpoint = new Uri($"http://127.0.0.1:{port}");
+                o.Interval = TimeSpan.FromMilliseconds(200);
+            });
+            return builder.Build();
+        }
+    }
+
+    [Fact]
     public async Task AddOtlpMetricsExport_WithLongInterval_ExportsOnceWhenTheHostStops()
     {
         await using var receiver = OtlpHttpReceiver.Start();

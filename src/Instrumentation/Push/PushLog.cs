@@ -23,4 +23,7 @@ internal static partial class PushLog
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "Push to {Target} failed unexpectedly")]
     public static partial void Unexpected(ILogger logger, string target, Exception exception);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Export to {Target} at {Endpoint} failed (the exporter's own retries included); the next export carries the cumulative values again")]
+    public static partial void ExportFailed(ILogger logger, string target, Uri endpoint);
 }

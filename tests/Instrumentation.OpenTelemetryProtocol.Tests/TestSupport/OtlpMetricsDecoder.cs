@@ -5,7 +5,7 @@ namespace Instrumentation.OpenTelemetryProtocol.Tests.TestSupport;
 
 /// <summary>
 /// Decodes the fields we check of an OTLP <c>ExportMetricsServiceRequest</c> (opentelemetry-proto
-/// metrics/v1): resource_metrics(1) -> scope_metrics(2) -> scope(1).name(1), metrics(2) -> name(1), unit(3),
+/// metrics/v1): resource_metrics(1) -> resource(1).attributes(1), scope_metrics(2) -> scope(1).name(1), metrics(2) -> name(1), unit(3),
 /// gauge(5) | sum(7) | histogram(9) -> data_points(1). Unknown fields are skipped.
 /// </summary>
 internal static class OtlpMetricsDecoder
@@ -15,6 +15,15 @@ internal static class OtlpMetricsDecoder
         var metrics = new List<OtlpMetric>();
         foreach (var resourceMetrics in Fields(request, 1))
         {
+            var resource = new Dictionary<string, string>();
+            foreach (var r in Fields(resourceMetrics, 1))
+            {
+                foreach (var keyValue in Fields(r, 1))
+                {
+                    AddAttribute(resource, keyValue);
+                }
+            }
+
             foreach (var scopeMetrics in Fields(resourceMetrics, 2))
             {
                 var scope = "";
@@ -25,7 +34,7 @@ internal static class OtlpMetricsDecoder
 
                 foreach (var metric in Fields(scopeMetrics, 2))
                 {
-                    metrics.Add(DecodeMetric(scope, metric));
+                    metrics.Add(DecodeMetric(resource, scope, metric));
                 }
             }
         }
@@ -33,7 +42,7 @@ internal static class OtlpMetricsDecoder
         return metrics;
     }
 
-    private static OtlpMetric DecodeMetric(string scope, byte[] metric)
+    private static OtlpMetric DecodeMetric(IReadOnlyDictionary<string, string> resource, string scope, byte[] metric)
     {
         string name = "", unit = "";
         var kind = OtlpMetricKind.Other;
@@ -65,7 +74,7 @@ internal static class OtlpMetricsDecoder
             }
         }
 
-        return new OtlpMetric(scope, name, unit, kind, monotonic, points);
+        return new OtlpMetric(resource, scope, name, unit, kind, monotonic, points);
     }
 
     private static bool IsMonotonic(byte[] sum)
