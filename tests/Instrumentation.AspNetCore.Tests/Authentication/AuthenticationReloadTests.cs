@@ -26,7 +26,7 @@ public sealed class AuthenticationReloadTests
 
         (await app.GetMetricsAsync("prometheus", "new-password")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.GetMetricsAsync("prometheus", "old-password")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        app.Logs.Messages.Should().Contain(m => m.Contains("Metrics authentication reloaded: 1 users", StringComparison.Ordinal));
+        app.Logs.Lines.Should().Contain(m => m.Contains("Metrics authentication reloaded: 1 users", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class AuthenticationReloadTests
 
         (await app.GetMetricsAsync("prometheus", "old-password")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.GetMetricsAsync("prometheus", "plain-new-password")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        var logs = string.Join('\n', app.Logs.Messages);
+        var logs = string.Join('\n', app.Logs.Lines);
         logs.Should().Contain("previous users stay in force").And.Contain("Metrics:Authentication:Users:0:PasswordHash");
         logs.Should().NotContain("plain-new-password");
     }

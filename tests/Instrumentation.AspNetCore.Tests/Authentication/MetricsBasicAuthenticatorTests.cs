@@ -141,7 +141,7 @@ public sealed class MetricsBasicAuthenticatorTests
         await app.GetMetricsAsync("prometheus", "hunter2-typo");
         await app.GetMetricsAsync("alice-the-admin", "secret");
 
-        var logs = string.Join('\n', app.Logs.Messages);
+        var logs = string.Join('\n', app.Logs.Lines);
         logs.Should().Contain("Authentication failed for a metrics request");
         logs.Should().NotContain("hunter2").And.NotContain("alice").And.NotContain("prometheus:");
         logs.Should().NotContain(Convert.ToBase64String("prometheus:hunter2-typo"u8.ToArray()));

@@ -1,5 +1,4 @@
 using Instrumentation.AspNetCore.Authentication;
-using Instrumentation.AspNetCore.Tests.TestSupport;
 
 namespace Instrumentation.AspNetCore.Tests.Authentication;
 

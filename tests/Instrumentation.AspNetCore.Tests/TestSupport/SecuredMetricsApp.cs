@@ -12,7 +12,7 @@ namespace Instrumentation.AspNetCore.Tests.TestSupport;
 /// <summary>An in-process app with <c>MapMetrics()</c>, configuration in memory, a counting metrics source and collected logs.</summary>
 internal sealed class SecuredMetricsApp : IAsyncDisposable
 {
-    private SecuredMetricsApp(WebApplication app, CountingMetricsSource source, CollectingLoggerProvider logs)
+    private SecuredMetricsApp(WebApplication app, CountingMetricsSource source, CapturingLoggerProvider logs)
     {
         App = app;
         Source = source;
@@ -24,7 +24,7 @@ internal sealed class SecuredMetricsApp : IAsyncDisposable
 
     public CountingMetricsSource Source { get; }
 
-    public CollectingLoggerProvider Logs { get; }
+    public CapturingLoggerProvider Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -34,7 +34,7 @@ internal sealed class SecuredMetricsApp : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(configuration);
         var source = new CountingMetricsSource();
-        var logs = new CollectingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<IMetricsSource>(source);
         builder.AddMetrics();

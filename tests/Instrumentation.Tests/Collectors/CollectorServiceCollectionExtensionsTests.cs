@@ -50,7 +50,7 @@ public sealed class CollectorServiceCollectionExtensionsTests
     [Fact]
     public async Task BuilderAddCollector_AddsMetricsAndRunsOnTheGenericHost()
     {
-        var clock = new TestSupport.ManualTimeProvider();
+        var clock = new ManualTimeProvider();
         var collector = new CountingCollector();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<TimeProvider>(clock).AddSingleton(collector);

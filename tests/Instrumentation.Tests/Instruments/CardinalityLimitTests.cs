@@ -6,7 +6,7 @@ namespace Instrumentation.Tests.Instruments;
 
 public class CardinalityLimitTests
 {
-    private readonly RecordingLoggerFactory _logs = new();
+    private readonly CapturingLoggerProvider _logs = new();
 
     [Fact]
     public void WithLabels_PastTheLimit_GoesToOneOverflowSeriesWithEmptyLabels()
@@ -167,7 +167,7 @@ public class CardinalityLimitTests
     {
         TimeProvider = new ManualTimeProvider(),
         CardinalityLimit = limit,
-        LoggerFactory = _logs,
+        LoggerFactory = _logs.AsLoggerFactory(),
         MeterName = "Instrumentation.Tests.Cardinality." + Guid.NewGuid().ToString("N"),
     });
 }

@@ -12,7 +12,7 @@ public sealed class GaugeCallbackTests : IDisposable
     // Generous bound for one scrape on a busy machine: far below "hangs", far above the budget.
     private static readonly TimeSpan ScrapeBound = TimeSpan.FromSeconds(2);
 
-    private readonly RecordingLoggerFactory _logs = new();
+    private readonly CapturingLoggerProvider _logs = new();
     private readonly MetricFactory _factory;
     private readonly MetricsScraper _scraper;
     private readonly ManualResetEventSlim _release = new();
@@ -22,7 +22,7 @@ public sealed class GaugeCallbackTests : IDisposable
         _factory = new MetricFactory(new MetricFactoryOptions
         {
             TimeProvider = new ManualTimeProvider(),
-            LoggerFactory = _logs,
+            LoggerFactory = _logs.AsLoggerFactory(),
             MeterName = "Instrumentation.Tests.Callbacks",
             Exemplars = false,
             CallbackTimeout = Budget,
@@ -224,6 +224,6 @@ public sealed class GaugeCallbackTests : IDisposable
         }
     }
 
-    private List<LogEntry> WarningsAbout(string metric) =>
+    private List<CapturingLoggerProvider.LogEntry> WarningsAbout(string metric) =>
         [.. _logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains($"'{metric}'", StringComparison.Ordinal))];
 }

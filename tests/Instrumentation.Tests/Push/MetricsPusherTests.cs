@@ -8,7 +8,7 @@ namespace Instrumentation.Tests.Push;
 public sealed class MetricsPusherTests : IDisposable
 {
     private readonly MetricFactory _metrics = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly ManualTimeProvider _time = new();
     private readonly Instrumentation.Instruments.Counter _orders;
 
     public MetricsPusherTests()

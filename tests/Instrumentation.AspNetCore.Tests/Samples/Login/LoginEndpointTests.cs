@@ -3,7 +3,6 @@ extern alias LoginSample;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Security;
 using Instrumentation.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -142,7 +141,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Passwords_AreNeverLogged()
     {
-        var logs = new CollectingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var app = new LoginAppFactory().WithWebHostBuilder(builder => builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
@@ -154,7 +153,7 @@ public sealed class LoginEndpointTests
         await LoginAsync(client, "hank", "SecretHorse-4821");
         await LoginAsync(client, "hank", "WrongHorse-9917");
 
-        logs.Messages.Should().NotBeEmpty();
-        logs.Messages.Should().NotContain(m => m.Contains("SecretHorse-4821", StringComparison.Ordinal) || m.Contains("WrongHorse-9917", StringComparison.Ordinal));
+        logs.Lines.Should().NotBeEmpty();
+        logs.Lines.Should().NotContain(m => m.Contains("SecretHorse-4821", StringComparison.Ordinal) || m.Contains("WrongHorse-9917", StringComparison.Ordinal));
     }
 }

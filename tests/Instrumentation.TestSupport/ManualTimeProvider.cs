@@ -1,4 +1,4 @@
-namespace Instrumentation.Tests.TestSupport;
+namespace Instrumentation.TestSupport;
 
 /// <summary>
 /// A clock that moves only when a test moves it, and counts how often it is read. Thread safe.
@@ -25,6 +25,9 @@ public sealed partial class ManualTimeProvider : TimeProvider
         _startTicks = utcNow.UtcTicks;
         SetUtcNow(utcNow);
     }
+
+    /// <summary>How far the clock has moved since it was created.</summary>
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _utcTicks) - _startTicks);
 
     /// <summary>How many times <see cref="GetTimestamp"/> or <see cref="GetUtcNow"/> was called.</summary>
     public long Reads => Interlocked.Read(ref _reads);

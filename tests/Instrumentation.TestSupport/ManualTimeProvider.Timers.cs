@@ -1,9 +1,10 @@
-namespace Instrumentation.Tests.TestSupport;
+namespace Instrumentation.TestSupport;
 
 /// <summary>
 /// Timers on the manual clock: <see cref="CreateTimer"/> (and so <c>Task.Delay</c> and
 /// <c>PeriodicTimer</c> given this provider) fire only when <see cref="Advance"/> moves the clock past
-/// their due time, synchronously on the thread that advances it. A timer due now fires as it is created.
+/// their due time, or <see cref="AdvanceToNextTimer"/> (and <see cref="RunAsync"/>) to it, synchronously on
+/// the thread that moves it. A timer due now fires as it is created.
 /// </summary>
 public sealed partial class ManualTimeProvider
 {
@@ -47,22 +48,72 @@ public sealed partial class ManualTimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// Moves the clock to the earliest scheduled timer (not back, if it is overdue) and fires it; false when
+    /// no timer is scheduled.
+    /// </summary>
+    public bool AdvanceToNextTimer()
+    {
+        var next = EarliestTimer(dueBy: long.MaxValue);
+        if (next is null)
+        {
+            return false;
+        }
+
+        SetUtcNow(new DateTimeOffset(Math.Max(next.DueTicks!.Value, Now.UtcTicks), TimeSpan.Zero));
+        next.Fire();
+        return true;
+    }
+
+    /// <summary>
+    /// Drives <paramref name="task"/> to completion by firing the next timer whenever it waits on one (a
+    /// <c>Task.Delay</c> or a timeout on this clock), for at most 10 seconds of real time.
+    /// </summary>
+    /// <exception cref="TimeoutException">The task did not complete within 10 seconds of real time.</exception>
+    public async Task<T> RunAsync<T>(Task<T> task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!task.IsCompleted)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The task did not complete within 10 s of real time.");
+            }
+
+            // Real time lets the task reach its next wait before the clock moves.
+            await Task.Delay(5).ConfigureAwait(false);
+            if (!task.IsCompleted)
+            {
+                AdvanceToNextTimer();
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+
+    private ManualTimer? EarliestTimer(long dueBy)
+    {
+        ManualTimer? next = null;
+        lock (_timersLock)
+        {
+            foreach (var timer in _timers)
+            {
+                if (timer.DueTicks is { } due && due <= dueBy && (next is null || due < next.DueTicks))
+                {
+                    next = timer;
+                }
+            }
+        }
+
+        return next;
+    }
+
     private void AdvanceFiringTimers(DateTimeOffset target)
     {
         while (true)
         {
-            ManualTimer? next = null;
-            lock (_timersLock)
-            {
-                foreach (var timer in _timers)
-                {
-                    if (timer.DueTicks is { } due && due <= target.UtcTicks && (next is null || due < next.DueTicks))
-                    {
-                        next = timer;
-                    }
-                }
-            }
-
+            var next = EarliestTimer(dueBy: target.UtcTicks);
             if (next is null)
             {
                 break;
