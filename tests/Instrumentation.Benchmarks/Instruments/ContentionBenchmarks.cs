@@ -48,11 +48,13 @@ public class ContentionBenchmarks
     private MetricFactory _factoryWithoutExemplars = null!;
     private CounterChild _child = null!;
     private CounterChild _childWithoutExemplars = null!;
+    private CounterChild _stripedChild = null!;
     private HelperThread? _helper;
     private Action<int> _separateCellsLane = null!;
     private Action<int> _sharedCellLane = null!;
     private Action<int> _sharedCounterLane = null!;
     private Action<int> _sharedCounterWithoutExemplarsLane = null!;
+    private Action<int> _stripedCounterLane = null!;
     private int _opsPerThread;
 
     /// <summary>The number of threads incrementing at once.</summary>
@@ -66,11 +68,14 @@ public class ContentionBenchmarks
         _factoryWithoutExemplars = Factories.WithoutExemplars();
         _child = _factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
         _childWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _stripedChild = _factory.CreateCounter("bench_striped_total", "Counter on striped cells from the start.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _stripedChild.SwitchToStripes();
         _opsPerThread = TotalOps / Threads;
         _separateCellsLane = SeparateCellsLane;
         _sharedCellLane = SharedCellLane;
         _sharedCounterLane = lane => IncLane(_child);
         _sharedCounterWithoutExemplarsLane = lane => IncLane(_childWithoutExemplars);
+        _stripedCounterLane = lane => IncLane(_stripedChild);
         if (Threads == 2)
         {
             _helper = new HelperThread("contention-helper");
@@ -104,6 +109,14 @@ public class ContentionBenchmarks
     [Benchmark(OperationsPerInvoke = TotalOps)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void SharedCounter_Inc_NoExemplars() => Run(_sharedCounterWithoutExemplarsLane);
+
+    /// <summary>
+    /// All threads call <c>Inc()</c> on a counter child switched to striped cells in setup (default
+    /// factory): the striped path at one thread too, where the other rows still use the single cell.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void StripedCounter_Inc() => Run(_stripedCounterLane);
 
     private void Run(Action<int> lane)
     {
