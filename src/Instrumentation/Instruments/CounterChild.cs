@@ -93,13 +93,17 @@ public sealed class CounterChild : Series, ICounter
                 return;
             }
 
-            stripes = Stripe();
+            stripes = SwitchToStripes();
         }
 
         stripes.Add(amount);
     }
 
-    private StripedCells Stripe()
+    /// <summary>
+    /// Moves the series to striped cells for good (idempotent), as the first lost compare-exchange does;
+    /// internal so that tests and benchmarks can exercise the striped path without racing for it.
+    /// </summary>
+    internal StripedCells SwitchToStripes()
     {
         var side = EnsureSide();
         return Volatile.Read(ref side.Stripes) ?? Interlocked.CompareExchange(ref side.Stripes, new StripedCells(), null) ?? side.Stripes!;

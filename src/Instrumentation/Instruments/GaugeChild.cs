@@ -5,7 +5,6 @@ public sealed class GaugeChild : Series, IGauge
 {
     private long _bits;
     private GaugeCallback? _callback;
-    private int _callbackFailing;
 
     internal GaugeChild(Gauge family, string[] labelValues)
         : base(family, labelValues)
@@ -93,7 +92,7 @@ public sealed class GaugeChild : Series, IGauge
             return true;
         }
 
-        var first = Interlocked.Exchange(ref _callbackFailing, 1) == 0 && ((Gauge)Family).SeriesStartedFailing();
+        var first = Interlocked.Exchange(ref EnsureSide().CallbackFailing, 1) == 0 && ((Gauge)Family).SeriesStartedFailing();
         if (error is null)
         {
             Family.Factory.SelfMetrics.ReportCallbackTimeout(Family.Name, timeout, first);
@@ -118,7 +117,7 @@ public sealed class GaugeChild : Series, IGauge
 
     private void MarkCallbackHealthy()
     {
-        if (Volatile.Read(ref _callbackFailing) == 1 && Interlocked.Exchange(ref _callbackFailing, 0) == 1 && ((Gauge)Family).SeriesRecovered())
+        if (Side is { } side && Volatile.Read(ref side.CallbackFailing) == 1 && Interlocked.Exchange(ref side.CallbackFailing, 0) == 1 && ((Gauge)Family).SeriesRecovered())
         {
             Family.Factory.SelfMetrics.ReportCallbackRecovered(Family.Name);
         }

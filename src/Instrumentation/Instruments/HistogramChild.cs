@@ -9,17 +9,19 @@ namespace Instrumentation.Instruments;
 /// it is the total of the bucket counts read in the same pass, so <c>le="+Inf"</c> always equals
 /// <c>_count</c>, even while other threads observe.
 /// </summary>
+/// <remarks>
+/// The bucket bounds are read from the family on each observation rather than copied into every
+/// series: one more dependent load (of a line every series shares) for 8 bytes less per series.
+/// </remarks>
 public sealed class HistogramChild : Series, IValueRecorder
 {
-    private readonly double[] _bounds;
     private readonly long[] _counts;
     private long _sumBits;
 
     internal HistogramChild(Histogram family, string[] labelValues)
         : base(family, labelValues)
     {
-        _bounds = family.UpperBounds;
-        _counts = new long[_bounds.Length + 1];
+        _counts = new long[family.UpperBounds.Length + 1];
     }
 
     internal ReadOnlySpan<Exemplar?> Exemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
@@ -32,7 +34,9 @@ public sealed class HistogramChild : Series, IValueRecorder
             ThrowNaN();
         }
 
-        var bounds = _bounds;
+        // The family is always a Histogram (the constructor takes one).
+        var histogram = Unsafe.As<Histogram>(Family);
+        var bounds = histogram.UpperBounds;
         var bucket = 0;
         while (bucket < bounds.Length && value > bounds[bucket])
         {
@@ -45,13 +49,12 @@ public sealed class HistogramChild : Series, IValueRecorder
         Interlocked.Increment(ref _counts[bucket]);
         Touch();
 
-        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (histogram.SampleExemplars && Activity.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, bucket, value);
         }
 
-        // The family is always a Histogram (the constructor takes one).
-        var instrument = Unsafe.As<Histogram>(Family).Instrument;
+        var instrument = histogram.Instrument;
         if (instrument.Enabled)
         {
             instrument.Record(value, Tags);

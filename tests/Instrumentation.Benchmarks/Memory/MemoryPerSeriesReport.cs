@@ -15,7 +15,9 @@ namespace Instrumentation.Benchmarks.Memory;
 /// (it is printed on its own line for reference); the label-values array a series keeps, its child
 /// object and its share of the child store (dictionary node and buckets, ordered list) are counted.
 /// "Child object" creates the same number of bare children without a store, to split the total.
-/// To add a kind (summaries), add a <see cref="SeriesKind"/> to <see cref="Kinds"/>.
+/// To add a kind, add a <see cref="SeriesKind"/> to <see cref="Kinds"/>. The summary kind uses the
+/// default objectives and window, whose buffers a series allocates when it is created, not on its
+/// first observation, so creating the children measures them.
 /// </remarks>
 internal static class MemoryPerSeriesReport
 {
@@ -33,6 +35,9 @@ internal static class MemoryPerSeriesReport
         new("histogram (14 buckets)", 256,
             (factory, name) => factory.CreateHistogram(name, "Memory probe.", ["id"]).WithLabels,
             (factory, name) => { var family = factory.CreateHistogram(name, "Memory probe.", ["id"]); return values => new HistogramChild(family, values); }),
+        new("summary (3 quantiles, 5 age buckets)", 16 * 1024,
+            (factory, name) => factory.CreateSummary(name, "Memory probe.", ["id"]).WithLabels,
+            (factory, name) => { var family = factory.CreateSummary(name, "Memory probe.", ["id"]); return values => new SummaryChild(family, values); }),
     ];
 
     /// <summary>Runs every measurement and returns the report as a Markdown table.</summary>
