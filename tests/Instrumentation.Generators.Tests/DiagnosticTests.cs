@@ -58,15 +58,6 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MarkedGenericClass_ReportsInstr005()
-    {
-        var output = GeneratorHarness.Run(Usings + "[Timed] public class Orders<T> : IOrders { public void Place(int id) { } }");
-
-        output.DiagnosticIds.Should().Equal("INSTR005");
-        output.Sources.Should().BeEmpty();
-    }
-
-    [Fact]
     public void MethodWithSeveralAttributes_ReportsItsProblemOnce()
     {
         var output = GeneratorHarness.Run(Usings + "public class Orders : IOrders { public void Place(int id) { } [Timed, Counted, TrackInProgress] public static void Purge() { } }");
