@@ -100,6 +100,9 @@ public sealed class RegistrationNameTests
                         Admin.IOrders admin = new Orders_Admin_IOrders_InstrumentedDecorator(new Orders(), factory);
                         return shop.Place(5) + admin.Cancel(2);
                     }
+                    public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+                        Orders_Admin_IOrders_InstrumentedDecoratorServiceCollectionExtensions.AddInstrumentedAdmin_IOrders(
+                            Orders_Shop_IOrders_InstrumentedDecoratorServiceCollectionExtensions.AddInstrumentedShop_IOrders(services));
                 }
             }
             namespace Admin { public interface IOrders { int Cancel(int id); } }
