@@ -90,7 +90,8 @@ internal static class DecoratorParser
         }
         else if (type.IsAbstract)
         {
-            // A base class: its marks apply to the classes derived from it, which are decorated instead.
+            // A base class: its marks apply to the classes derived from it, which are decorated and checked instead.
+            return;
         }
         else if (type.AllInterfaces.IsEmpty)
         {
@@ -120,10 +121,10 @@ internal static class DecoratorParser
     // The compiler names the base method that first implemented the interface member; calls reach its last override.
     private static IMethodSymbol? MostDerivedImplementation(INamedTypeSymbol type, IMethodSymbol interfaceMethod)
     {
-        if (type.FindImplementationForInterfaceMember(interfaceMethod) is not IMethodSymbol implementation
-            || !(implementation.IsVirtual || implementation.IsAbstract || implementation.IsOverride))
+        var implementation = type.FindImplementationForInterfaceMember(interfaceMethod) as IMethodSymbol;
+        if (implementation is null || !(implementation.IsVirtual || implementation.IsAbstract || implementation.IsOverride))
         {
-            return null;
+            return implementation;
         }
 
         foreach (var classType in ClassAndBases(type))
@@ -191,8 +192,7 @@ internal static class DecoratorParser
     // the interface method's, then the interface's.
     private static IEnumerable<ISymbol?> LookupOrder(INamedTypeSymbol type, IMethodSymbol interfaceMethod)
     {
-        var implementation = MostDerivedImplementation(type, interfaceMethod) ?? type.FindImplementationForInterfaceMember(interfaceMethod) as IMethodSymbol;
-        foreach (var method in OverrideChain(implementation))
+        foreach (var method in OverrideChain(MostDerivedImplementation(type, interfaceMethod)))
         {
             yield return method;
         }
