@@ -16,7 +16,7 @@ internal static class DecoratorParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var type = target as INamedTypeSymbol ?? target.ContainingType;
-        if (type is null)
+        if (type is null || IsEndpointType(type))
         {
             return ParseResult.Empty;
         }
@@ -53,6 +53,27 @@ internal static class DecoratorParser
         type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic && InheritsAttributes(type)
             ? Parse(type, cancellationToken)
             : ParseResult.Empty;
+
+    // Static classes (minimal API handlers) and MVC controllers are endpoints: app.UseEndpointMetrics() applies
+    // their attributes, and they are no DI services to decorate or warn about.
+    private static bool IsEndpointType(INamedTypeSymbol type)
+    {
+        if (type.IsStatic)
+        {
+            return true;
+        }
+
+        foreach (var classType in ClassAndBases(type))
+        {
+            if (classType.ToDisplayString() is "Microsoft.AspNetCore.Mvc.ControllerBase"
+                || classType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is "Microsoft.AspNetCore.Mvc.ApiControllerAttribute" or "Microsoft.AspNetCore.Mvc.ControllerAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool InheritsAttributes(INamedTypeSymbol type)
     {
@@ -242,22 +263,13 @@ internal static class DecoratorParser
             return false;
         }
 
-        string? reason = null;
-        if (type.IsStatic)
-        {
-            reason = "a static class has no instances to decorate";
-        }
-        else if (type.ContainingType is not null && type.DeclaredAccessibility == Accessibility.Private)
-        {
-            reason = "a private nested type is not visible to the generated decorator";
-        }
-
-        if (reason is null)
+        // Static classes never get here: they are endpoint handlers (see IsEndpointType).
+        if (type.ContainingType is null || type.DeclaredAccessibility != Accessibility.Private)
         {
             return true;
         }
 
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, reason));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, "a private nested type is not visible to the generated decorator"));
         return false;
     }
 
