@@ -201,7 +201,7 @@ internal static class DecoratorEmitter
             .Line("/// <returns>The service collection.</returns>");
         var generic = model.Implementation is null ? $"<TImplementation>" : string.Empty;
         var constraint = model.Implementation is null ? $" where TImplementation : class, {model.Interface}" : string.Empty;
-        w.Open($"public static {Services} AddInstrumented{model.InterfaceName}{generic}(this {Services} services, {Lifetime} lifetime = {Lifetime}.Scoped){constraint}")
+        w.Open($"public static {Services} {model.RegistrationName}{generic}(this {Services} services, {Lifetime} lifetime = {Lifetime}.Scoped){constraint}")
             .Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));")
             .Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, {Descriptor}.Describe(typeof({implementation}), typeof({implementation}), lifetime));")
             .Line($"services.Add({Descriptor}.Describe(typeof({model.Interface}), {create}, lifetime));")

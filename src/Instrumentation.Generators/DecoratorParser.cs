@@ -16,16 +16,16 @@ internal static class DecoratorParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var type = target as INamedTypeSymbol ?? target.ContainingType;
-        if (type is null)
+        if (type is null || IsEndpointType(type))
         {
-            return new ParseResult(EquatableArray<DecoratorModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+            return ParseResult.Empty;
         }
 
         if (target is IMethodSymbol method)
         {
             CheckMethod(method, type, diagnostics);
         }
-        else if (type.TypeKind == TypeKind.Class && type.AllInterfaces.IsEmpty)
+        else if (type.TypeKind == TypeKind.Class && !type.IsAbstract && type.AllInterfaces.IsEmpty)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInterface.Id, LocationOf(type), type.Name));
         }
@@ -43,6 +43,53 @@ internal static class DecoratorParser
 
         return new ParseResult(decorators.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// For a class that may carry none of our attributes itself: its decorators when it inherits attributes
+    /// from a base class (on the class or its methods) or implements a marked generic interface, which gets
+    /// no decorator of its own.
+    /// </summary>
+    public static ParseResult ParseInheriting(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic && InheritsAttributes(type)
+            ? Parse(type, cancellationToken)
+            : ParseResult.Empty;
+
+    // Static classes (minimal API handlers) and MVC controllers are endpoints: app.UseEndpointMetrics() applies
+    // their attributes, and they are no DI services to decorate or warn about.
+    private static bool IsEndpointType(INamedTypeSymbol type)
+    {
+        if (type.IsStatic)
+        {
+            return true;
+        }
+
+        foreach (var classType in ClassAndBases(type))
+        {
+            if (classType.ToDisplayString() is "Microsoft.AspNetCore.Mvc.ControllerBase"
+                || classType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is "Microsoft.AspNetCore.Mvc.ApiControllerAttribute" or "Microsoft.AspNetCore.Mvc.ControllerAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InheritsAttributes(INamedTypeSymbol type)
+    {
+        for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+        {
+            if (IsMarked(baseType))
+            {
+                return true;
+            }
+        }
+
+        return type.AllInterfaces.Any(i => i.IsGenericType && IsMarked(i));
+    }
+
+    private static bool IsMarked(INamedTypeSymbol type) =>
+        AttributeExpressions.HasAny(type) || type.GetMembers().Any(AttributeExpressions.HasAny);
 
     private static void CheckMethod(IMethodSymbol method, INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
@@ -62,6 +109,11 @@ internal static class DecoratorParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPublicMethod.Id, LocationOf(method), name));
         }
+        else if (type.IsAbstract)
+        {
+            // A base class: its marks apply to the classes derived from it, which are decorated and checked instead.
+            return;
+        }
         else if (type.AllInterfaces.IsEmpty)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoInterface.Id, LocationOf(method), type.Name));
@@ -72,19 +124,52 @@ internal static class DecoratorParser
         }
     }
 
+    // An override implements the interface member its base method implements.
     private static bool ImplementsInterfaceMember(INamedTypeSymbol type, IMethodSymbol method) =>
         type.AllInterfaces
             .SelectMany(i => i.GetMembers().OfType<IMethodSymbol>())
-            .Any(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), method));
+            .Select(type.FindImplementationForInterfaceMember)
+            .Any(implementation => OverrideChain(method).Any(m => SymbolEqualityComparer.Default.Equals(m, implementation)));
+
+    private static IEnumerable<IMethodSymbol> OverrideChain(IMethodSymbol? method)
+    {
+        for (; method is not null; method = method.OverriddenMethod)
+        {
+            yield return method;
+        }
+    }
+
+    // The compiler names the base method that first implemented the interface member; calls reach its last override.
+    private static IMethodSymbol? MostDerivedImplementation(INamedTypeSymbol type, IMethodSymbol interfaceMethod)
+    {
+        var implementation = type.FindImplementationForInterfaceMember(interfaceMethod) as IMethodSymbol;
+        if (implementation is null || !(implementation.IsVirtual || implementation.IsAbstract || implementation.IsOverride))
+        {
+            return implementation;
+        }
+
+        foreach (var classType in ClassAndBases(type))
+        {
+            foreach (var candidate in classType.GetMembers(implementation.Name).OfType<IMethodSymbol>())
+            {
+                if (OverrideChain(candidate).Any(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, implementation.OriginalDefinition)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return implementation;
+    }
 
     private static void AddClassDecorators(INamedTypeSymbol type, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics)
     {
-        if (!CanDecorate(type, diagnostics))
+        if (type.IsAbstract || !CanDecorate(type, diagnostics))
         {
             return;
         }
 
-        var classMarked = AttributeExpressions.HasAny(type);
+        var classMarked = ClassAndBases(type).Any(AttributeExpressions.HasAny);
         var instrumented = type.AllInterfaces
             .Where(i => i.TypeKind == TypeKind.Interface && HasInstrumentedMethod(type, i, classMarked))
             .ToList();
@@ -93,10 +178,14 @@ internal static class DecoratorParser
         var chosen = instrumented
             .Where(i => !instrumented.Any(other => !SymbolEqualityComparer.Default.Equals(other, i) && other.AllInterfaces.Contains(i, SymbolEqualityComparer.Default)))
             .ToList();
+        var tokens = chosen.Select(DecoratorNames.Token).ToList();
+        var clash = tokens.Distinct().Count() != tokens.Count;
         foreach (var @interface in chosen)
         {
-            var name = chosen.Count == 1 ? $"{type.Name}_InstrumentedDecorator" : $"{type.Name}_{@interface.Name}_InstrumentedDecorator";
-            var model = Decorator(type, @interface, name, m => LookupOrder(type, m), diagnostics);
+            var interfaceToken = clash ? DecoratorNames.QualifiedToken(@interface) : DecoratorNames.Token(@interface);
+            var typeToken = DecoratorNames.Token(type);
+            var name = chosen.Count == 1 ? typeToken + DecoratorNames.DecoratorSuffix : $"{typeToken}_{interfaceToken}{DecoratorNames.DecoratorSuffix}";
+            var model = Decorator(type, @interface, name, interfaceToken, m => LookupOrder(type, m), diagnostics);
             if (model is not null)
             {
                 decorators.Add(model);
@@ -106,21 +195,45 @@ internal static class DecoratorParser
 
     private static void AddInterfaceDecorator(INamedTypeSymbol @interface, List<DecoratorModel> decorators, List<DiagnosticInfo> diagnostics)
     {
-        if (!CanDecorate(@interface, diagnostics))
+        // A generic interface's attributes are applied by the decorators of the closed classes that implement it.
+        if (@interface.IsGenericType || !CanDecorate(@interface, diagnostics))
         {
             return;
         }
 
-        var model = Decorator(null, @interface, $"{@interface.Name}_InstrumentedDecorator", m => [m, m.ContainingType, @interface], diagnostics);
+        var token = DecoratorNames.Token(@interface);
+        var model = Decorator(null, @interface, token + DecoratorNames.DecoratorSuffix, token, m => [m, m.ContainingType, @interface], diagnostics);
         if (model is not null)
         {
             decorators.Add(model);
         }
     }
 
-    // The method's own attribute wins over its class's, the class's over the interface method's, then the interface's.
-    private static IEnumerable<ISymbol?> LookupOrder(INamedTypeSymbol type, IMethodSymbol interfaceMethod) =>
-        [type.FindImplementationForInterfaceMember(interfaceMethod), type, interfaceMethod, interfaceMethod.ContainingType];
+    // The method's own attribute wins, then the base methods it overrides, the class's, its base classes',
+    // the interface method's, then the interface's.
+    private static IEnumerable<ISymbol?> LookupOrder(INamedTypeSymbol type, IMethodSymbol interfaceMethod)
+    {
+        foreach (var method in OverrideChain(MostDerivedImplementation(type, interfaceMethod)))
+        {
+            yield return method;
+        }
+
+        foreach (var classType in ClassAndBases(type))
+        {
+            yield return classType;
+        }
+
+        yield return interfaceMethod;
+        yield return interfaceMethod.ContainingType;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> ClassAndBases(INamedTypeSymbol type)
+    {
+        for (var classType = type; classType is not null && classType.SpecialType != SpecialType.System_Object; classType = classType.BaseType)
+        {
+            yield return classType;
+        }
+    }
 
     private static bool HasInstrumentedMethod(INamedTypeSymbol type, INamedTypeSymbol @interface, bool classMarked)
     {
@@ -144,26 +257,19 @@ internal static class DecoratorParser
 
     private static bool CanDecorate(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
-        string? reason = null;
         if (type.IsGenericType)
         {
-            reason = "generic types are not supported; decorate a closed, non-generic service";
-        }
-        else if (type.IsStatic)
-        {
-            reason = "a static class has no instances to decorate";
-        }
-        else if (type.ContainingType is not null && type.DeclaredAccessibility == Accessibility.Private)
-        {
-            reason = "a private nested type is not visible to the generated decorator";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericService.Id, LocationOf(type), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            return false;
         }
 
-        if (reason is null)
+        // Static classes never get here: they are endpoint handlers (see IsEndpointType).
+        if (type.ContainingType is null || type.DeclaredAccessibility != Accessibility.Private)
         {
             return true;
         }
 
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, reason));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Unsupported.Id, LocationOf(type), type.Name, "a private nested type is not visible to the generated decorator"));
         return false;
     }
 
@@ -171,6 +277,7 @@ internal static class DecoratorParser
         INamedTypeSymbol? implementation,
         INamedTypeSymbol @interface,
         string name,
+        string interfaceToken,
         System.Func<IMethodSymbol, IEnumerable<ISymbol?>> lookupOrder,
         List<DiagnosticInfo> diagnostics)
     {
@@ -212,12 +319,14 @@ internal static class DecoratorParser
             ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString(),
             name,
             MemberParser.Type(@interface),
-            @interface.Name,
             implementation is null ? null : MemberParser.Type(implementation),
             implementation?.Name,
             methods.ToEquatableArray(),
             properties.ToEquatableArray(),
-            events.ToEquatableArray());
+            events.ToEquatableArray(),
+            DecoratorNames.RegistrationPrefix + interfaceToken,
+            implementation is null ? null : DecoratorNames.Token(implementation),
+            SourceLocation.From(LocationOf(implementation ?? @interface)));
     }
 
     private static Location LocationOf(ISymbol symbol) => symbol.Locations.FirstOrDefault() ?? Location.None;

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Instrumentation.Generators;
 
-/// <summary>The warnings of the decorator generator. Each names what cannot be decorated and what to do instead.</summary>
+/// <summary>The diagnostics of the decorator generator. Each names what cannot be decorated and what to do instead.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Instrumentation";
@@ -47,12 +47,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor GenericService = new(
+        "INSTR006",
+        "Generic class cannot be decorated",
+        "'{0}' cannot be decorated: it is generic, and decorators are generated for closed types only; register a non-generic class derived from it with the type arguments filled in (class FruitRepository : Repository<Fruit>), which gets a decorator with these attributes, and make '{0}' abstract",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RegistrationRenamed = new(
+        "INSTR007",
+        "Registration method named for its class",
+        "'{0}' is registered with '{1}': more than one decorated class in this namespace implements the interface, so each registration method is named for its class",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "INSTR001" => NoInterface,
         "INSTR002" => StaticMethod,
         "INSTR003" => NonPublicMethod,
         "INSTR004" => NotOnInterface,
+        "INSTR006" => GenericService,
+        "INSTR007" => RegistrationRenamed,
         _ => Unsupported,
     };
 }

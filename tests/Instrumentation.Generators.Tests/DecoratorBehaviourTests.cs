@@ -78,6 +78,50 @@ public sealed class DecoratorBehaviourTests(CompiledFruitService compiled) : ICl
     }
 
     [Fact]
+    public async Task Task_CompletingLater_IsRecordedAsSuccessWhenItCompletes()
+    {
+        var service = compiled.Decorate(_inner, _factory);
+
+        var save = service.SaveAsync("apple");
+        await save;
+
+        _factory.GetHistogram(Duration, "FruitService", "SaveAsync", "none").Count.Should().Be(1);
+        _factory.GetValue(Calls, "FruitService", "SaveAsync", "success", "none").Should().Be(1);
+        _factory.GetValue(InProgress, "FruitService", "SaveAsync").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task TaskFaultingLater_PropagatesTheSameException_AndRecordsItsTypeName()
+    {
+        _inner.PendingFind = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = compiled.Decorate(_inner, _factory);
+        var missing = new KeyNotFoundException("no fruit 9");
+
+        var find = service.FindAsync(9);
+        _inner.PendingFind.SetException(missing);
+
+        (await find.Invoking(t => t).Should().ThrowAsync<KeyNotFoundException>()).Which.Should().BeSameAs(missing);
+        _factory.GetHistogram(Duration, "FruitService", "FindAsync", "KeyNotFoundException").Count.Should().Be(1);
+        _factory.GetValue(Calls, "FruitService", "FindAsync", "failure", "KeyNotFoundException").Should().Be(1);
+        _factory.GetValue(InProgress, "FruitService", "FindAsync").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ValueTask_CompletingAsynchronously_RecordsSuccessAndFailure()
+    {
+        var service = compiled.Decorate(_inner, _factory);
+
+        await service.StoreAsync("plum");
+        var rotten = async () => await service.StoreAsync("rotten");
+
+        await rotten.Should().ThrowAsync<InvalidOperationException>().WithMessage("rotten fruit cannot be stored");
+        _factory.GetValue(Calls, "FruitService", "StoreAsync", "success", "none").Should().Be(1);
+        _factory.GetValue(Calls, "FruitService", "StoreAsync", "failure", "InvalidOperationException").Should().Be(1);
+        _factory.GetHistogram(Duration, "FruitService", "StoreAsync", "InvalidOperationException").Count.Should().Be(1);
+        _factory.GetValue(InProgress, "FruitService", "StoreAsync").Should().Be(0);
+    }
+
+    [Fact]
     public async Task CancelledTask_IsRecordedAsOperationCanceledException()
     {
         var service = compiled.Decorate(_inner, _factory);

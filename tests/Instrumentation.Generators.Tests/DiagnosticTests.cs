@@ -58,11 +58,31 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MarkedGenericClass_ReportsInstr005()
+    public void MarkedStaticHandlerClassAndItsStaticMethods_ReportNothing_TheyAreEndpoints()
     {
-        var output = GeneratorHarness.Run(Usings + "[Timed] public class Orders<T> : IOrders { public void Place(int id) { } }");
+        var output = GeneratorHarness.Run(Usings + """
+            [Timed] public static class OrderHandlers { [Counted] public static string List() => "1,2"; }
+            """);
 
-        output.DiagnosticIds.Should().Equal("INSTR005");
+        output.Diagnostics.Should().BeEmpty();
+        output.Sources.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void MarkedMvcController_ReportsNothing_ItIsAnEndpoint()
+    {
+        var output = GeneratorHarness.Run(Usings + """
+            [Timed] public sealed class OrdersController : Microsoft.AspNetCore.Mvc.ControllerBase { [Counted] public string List() => "1,2"; }
+            [Microsoft.AspNetCore.Mvc.ApiController] public sealed class Stock { [Counted] public string Count() => "3"; }
+            """, """
+            namespace Microsoft.AspNetCore.Mvc
+            {
+                public abstract class ControllerBase { }
+                public sealed class ApiControllerAttribute : System.Attribute { }
+            }
+            """);
+
+        output.Diagnostics.Should().BeEmpty();
         output.Sources.Should().BeEmpty();
     }
 

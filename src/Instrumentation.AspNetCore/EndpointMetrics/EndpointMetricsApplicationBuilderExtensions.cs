@@ -11,7 +11,8 @@ public static class EndpointMetricsApplicationBuilderExtensions
     /// <summary>
     /// Records the calls of every endpoint (minimal API handler or MVC action) that carries
     /// <see cref="TimedAttribute"/>, <see cref="CountedAttribute"/> or <see cref="TrackInProgressAttribute"/>, on
-    /// the handler or its class, labelled with the HTTP method, the route template and the status code.
+    /// the handler, its class, or the interface method it implements or that method's interface (in that order
+    /// of precedence), labelled with the HTTP method, the route template and the status code.
     /// Call it after <c>UseRouting()</c> (a <c>WebApplication</c> routes first by itself); it measures the
     /// handler alone, after authentication, authorization and the middleware that follows it.
     /// </summary>

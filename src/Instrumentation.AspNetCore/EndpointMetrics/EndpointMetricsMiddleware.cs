@@ -63,7 +63,7 @@ internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMe
 
         // Routing ran after us: say so once, when it routed to an endpoint that wanted recording.
         var routed = context.GetEndpoint();
-        if (routed is not null && Volatile.Read(ref _warnedBeforeRouting) == 0 && EndpointMetricsSites.IsAttributed(routed)
+        if (routed is not null && Volatile.Read(ref _warnedBeforeRouting) == 0 && sites.IsAttributed(routed)
             && Interlocked.Exchange(ref _warnedBeforeRouting, 1) == 0)
         {
             EndpointMetricsLog.BeforeRouting(logger);

@@ -43,6 +43,15 @@ public class FruitFake : IFruitService
 
     public ValueTask RipenAsync() => ValueTask.CompletedTask;
 
+    public async ValueTask StoreAsync(string fruit)
+    {
+        await Task.Yield();
+        if (fruit == "rotten")
+        {
+            throw new InvalidOperationException("rotten fruit cannot be stored");
+        }
+    }
+
     public async IAsyncEnumerable<string> StreamAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try

@@ -19,6 +19,8 @@ public interface IFruitService
 
     ValueTask RipenAsync();
 
+    ValueTask StoreAsync(string fruit);
+
     IAsyncEnumerable<string> StreamAsync(int count, CancellationToken cancellationToken = default);
 
     T Echo<T>(T value)
