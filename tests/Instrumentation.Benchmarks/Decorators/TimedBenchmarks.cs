@@ -33,21 +33,18 @@ public class TimedBenchmarks : FloorBenchmark
         _timed = new TimedQuoteService_InstrumentedDecorator(new TimedQuoteService(), _factory);
         _counted = new CountedQuoteService_InstrumentedDecorator(new CountedQuoteService(), _factory);
         _fullyInstrumented = new FullyInstrumentedQuoteService_InstrumentedDecorator(new FullyInstrumentedQuoteService(), _factory);
-    }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        // A decorator that failed to create its instruments forwards calls unrecorded: the row would measure nothing.
+        // A decorator that fails to create its instruments forwards calls unrecorded: its rows would measure a bare forward.
         if (_factory.Find(TimedAttribute.DefaultServiceName) is null
             || _factory.Find(CountedAttribute.DefaultServiceName) is null
             || _factory.Find(TrackInProgressAttribute.DefaultServiceName) is null)
         {
-            throw new InvalidOperationException("A decorator created no instruments, so its rows measured a bare forward.");
+            throw new InvalidOperationException("A decorator created no instruments, so its rows would measure a bare forward.");
         }
-
-        _factory.Dispose();
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _factory.Dispose();
 
     [Benchmark(OperationsPerInvoke = Ops)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
