@@ -13,6 +13,7 @@ internal static class DecoratorEmitter
     private const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private const string Lifetime = "global::Microsoft.Extensions.DependencyInjection.ServiceLifetime";
     private const string Descriptor = "global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor";
+    private const string KeepConstructors = "global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)";
 
     public static string Emit(DecoratorModel model)
     {
@@ -199,7 +200,8 @@ internal static class DecoratorEmitter
         w.Line("/// <param name=\"services\">The service collection.</param>")
             .Line("/// <param name=\"lifetime\">The lifetime of the implementation and of the decorator.</param>")
             .Line("/// <returns>The service collection.</returns>");
-        var generic = model.Implementation is null ? $"<TImplementation>" : string.Empty;
+        // The container activates TImplementation through its public constructor: say so, or a trimmed app warns (IL2087).
+        var generic = model.Implementation is null ? $"<[{KeepConstructors}] TImplementation>" : string.Empty;
         var constraint = model.Implementation is null ? $" where TImplementation : class, {model.Interface}" : string.Empty;
         w.Open($"public static {Services} {model.RegistrationName}{generic}(this {Services} services, {Lifetime} lifetime = {Lifetime}.Scoped){constraint}")
             .Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));")

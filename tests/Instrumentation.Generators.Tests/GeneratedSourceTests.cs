@@ -20,4 +20,22 @@ public sealed class GeneratedSourceTests
             .And.Contain("when (_plant.Fail(started, exception))")
             .And.Contain("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddInstrumentedIFruitService(");
     }
+
+    [Fact]
+    public void MarkedInterface_RegistrationTellsTheTrimmerToKeepTheImplementationsConstructors()
+    {
+        // Without the annotation, typeof(TImplementation) handed to ServiceDescriptor.Describe is trim warning IL2087
+        // in the user's build (an error under IsAotCompatible and warnings as errors; see samples/TrimmedWorker).
+        var output = GeneratorHarness.Run("""
+            using Instrumentation;
+            namespace Shop;
+            [Counted]
+            public interface IOrders { int Place(int id); }
+            """);
+
+        output.Diagnostics.Should().BeEmpty();
+        output.Sources.Values.Single().Should().Contain(
+            "AddInstrumentedIOrders<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(");
+        GeneratorHarness.Load(output).Should().NotBeNull();
+    }
 }
