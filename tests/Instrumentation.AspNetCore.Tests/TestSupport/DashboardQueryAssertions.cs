@@ -14,7 +14,8 @@ internal static partial class DashboardQueryAssertions
         var pending = new Dictionary<string, string>();
         foreach (var query in dashboard.Queries)
         {
-            pending[$"panel '{query.Panel}' {query.RefId}: {dashboard.ToPromQL(query.Expression)}"] = dashboard.ToPromQL(query.Expression);
+            var promql = dashboard.ToPromQL(query.Expression);
+            pending[$"panel '{query.Panel}' {query.RefId}: {promql}"] = promql;
         }
 
         foreach (var variable in dashboard.Variables.Where(v => v.GetProperty("type").GetString() == "query"))
@@ -22,8 +23,9 @@ internal static partial class DashboardQueryAssertions
             var name = variable.GetProperty("name").GetString()!;
             var labelValues = LabelValues().Match(variable.GetProperty("query").GetString()!);
             labelValues.Success.Should().BeTrue($"the variable ${name} should be a label_values(metric, label) query");
-            var promql = $"count by ({labelValues.Groups["label"].Value}) ({labelValues.Groups["metric"].Value}{{{labelValues.Groups["label"].Value}=\"{dashboard.DefaultValueOf(name)}\"}})";
-            pending[$"variable ${name} offers '{dashboard.DefaultValueOf(name)}': {promql}"] = promql;
+            var (metric, label, value) = (labelValues.Groups["metric"].Value, labelValues.Groups["label"].Value, dashboard.DefaultValueOf(name));
+            var promql = $"count by ({label}) ({metric}{{{label}=\"{value}\"}})";
+            pending[$"variable ${name} offers '{value}': {promql}"] = promql;
         }
 
         pending.Should().NotBeEmpty($"{dashboard.Path} should have queries");
