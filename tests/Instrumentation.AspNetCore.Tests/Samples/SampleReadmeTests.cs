@@ -9,7 +9,8 @@ namespace Instrumentation.AspNetCore.Tests.Samples;
 
 /// <summary>
 /// Each sample's README says how to run it, what to open and what to look at, and stays true: the projects it
-/// runs exist, the addresses it opens are where the sample listens, and the files it names are there.
+/// runs exist, the addresses it opens are where the sample listens, the endpoints it lists are mapped, and the
+/// files it names are there.
 /// </summary>
 public sealed partial class SampleReadmeTests
 {
@@ -110,6 +111,34 @@ public sealed partial class SampleReadmeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Readme_NamesOnlyEndpointsTheSampleMaps(string sample)
+    {
+        var readme = ReadReadme(sample);
+        var byPort = await SampleEndpoints.ByPortAsync(sample, SamplePorts(sample));
+        var everyRoute = byPort.Values.SelectMany(routes => routes).ToList();
+
+        var named = MethodAndPath().Matches(readme).ToList();
+        named.Should().NotBeEmpty($"samples/{sample}/README.md should list the sample's endpoints");
+        foreach (Match endpoint in named)
+        {
+            var (method, path) = (endpoint.Groups["method"].Value, endpoint.Groups["path"].Value);
+            everyRoute.Should().Contain(
+                r => r.Pattern == path && (r.Methods.Count == 0 || r.Methods.Contains(method)),
+                $"samples/{sample}/README.md lists `{endpoint.Value}`, which the sample should map");
+        }
+
+        foreach (Match url in UrlPaths().Matches(readme))
+        {
+            var port = int.Parse(url.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (byPort.TryGetValue(port, out var routes))
+            {
+                routes.Should().Contain(r => r.Pattern == url.Groups["path"].Value, $"samples/{sample}/README.md opens {url.Value}, which the sample should serve on port {port}");
+            }
+        }
+    }
+
     /// <summary>Where the sample listens by default, read from its configuration and code, never from the README.</summary>
     private static HashSet<int> SamplePorts(string sample) => sample switch
     {
@@ -154,6 +183,12 @@ public sealed partial class SampleReadmeTests
 
     [GeneratedRegex(@"(?:https?://)?(?:127\.0\.0\.1|localhost):(?<port>\d+)")]
     private static partial Regex Urls();
+
+    [GeneratedRegex(@"https?://(?:127\.0\.0\.1|localhost):(?<port>\d+)(?<path>/[\w/.-]*)")]
+    private static partial Regex UrlPaths();
+
+    [GeneratedRegex(@"`(?<method>GET|POST|PUT|DELETE|PATCH) (?<path>/[\w/.-]*)")]
+    private static partial Regex MethodAndPath();
 
     [GeneratedRegex(@"['""]?(?:127\.0\.0\.1|localhost):(?<port>\d+)['""]?")]
     private static partial Regex ScrapeTargets();
