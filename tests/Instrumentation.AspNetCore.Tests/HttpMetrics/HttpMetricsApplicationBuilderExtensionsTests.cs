@@ -141,6 +141,20 @@ public sealed class HttpMetricsApplicationBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task Metrics_WhenAnotherAppInTheProcessStops_KeepsThisAppsRequests()
+    {
+        await using var survivor = await HttpMetricsApp.StartAsync();
+        await survivor.Client.GetAsync("/fruit/apple");
+        var other = await HttpMetricsApp.StartAsync();
+        await other.Client.GetAsync("/status/204");
+
+        await other.DisposeAsync();
+
+        (await survivor.LinesAsync(Duration)).Should().ContainSingle()
+            .Which.Should().Contain("http_route=\"/fruit/{name}\"").And.EndWith(" 1");
+    }
+
+    [Fact]
     public async Task Metrics_TwoAppsInOneProcess_BothExportTheProcessWideRuntimeMeter()
     {
         await using var first = await HttpMetricsApp.StartAsync();

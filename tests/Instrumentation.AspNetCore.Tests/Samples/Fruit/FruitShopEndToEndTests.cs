@@ -6,29 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Instrumentation.AspNetCore.Tests.Samples.Fruit;
 
 /// <summary>
-/// The launcher's whole shop on free ports of 127.0.0.1 with traffic, scraped every second by a real
-/// Prometheus (Debian's package), checked through Prometheus's query API.
+/// The launcher's whole shop with traffic, checked through a real Prometheus's query API
+/// (see <see cref="FruitShopEndToEndFixture"/>).
 /// </summary>
-public sealed class FruitShopEndToEndTests
+public sealed class FruitShopEndToEndTests(FruitShopEndToEndFixture fixture) : IClassFixture<FruitShopEndToEndFixture>
 {
     [Fact]
     public async Task Prometheus_SeesTrafficFruitsLatencyAndWorkerQuantiles()
     {
-        using var database = new FruitTestDatabase();
-        var settings = new FruitShopSettings
-        {
-            FrontendPort = FreePort.Next(),
-            BackendMetricsPort = FreePort.Next(),
-            DatabasePath = database.Path,
-            TrafficRate = 20,
-            TrafficDuration = TimeSpan.FromSeconds(8),
-        };
-        await using var prometheus = await PrometheusServer.StartAsync(
-            [("fruit-frontend", $"127.0.0.1:{settings.FrontendPort}"), ("fruit-backend", $"127.0.0.1:{settings.BackendMetricsPort}")],
-            "/metrics");
-        await using var shop = await FruitShop.StartAsync(settings, CancellationToken.None);
-        await Task.Delay(settings.TrafficDuration!.Value + TimeSpan.FromSeconds(1));
-        await shop.StopTrafficAsync(CancellationToken.None);
+        var (shop, prometheus) = (fixture.Shop, fixture.Prometheus);
 
         (await prometheus.QueryUntilPresentAsync("rate(hello_total[1m]) > 0", TimeSpan.FromSeconds(10)))
             .Should().ContainSingle().Which.Value.Should().BePositive();
@@ -44,6 +30,14 @@ public sealed class FruitShopEndToEndTests
         var (inDatabase, inPrometheus) = await WaitForRecentFruitsToSettleAsync(shop, prometheus, TimeSpan.FromSeconds(15));
         inDatabase.Should().BePositive("the workers wrote the traffic's orders");
         inPrometheus.Should().Be(inDatabase, "sum(recent_fruits) should be what the database holds");
+    }
+
+    [Fact]
+    public async Task EveryDashboardQuery_ReturnsData()
+    {
+        using var dashboard = GrafanaDashboard.Load(RepositoryPaths.Of("samples", "Fruit", "grafana", "fruit-dashboard.json"));
+
+        await fixture.Prometheus.ShouldAnswerEveryQueryOfAsync(dashboard, TimeSpan.FromSeconds(15));
     }
 
     /// <summary>

@@ -1,35 +1,34 @@
+using Instrumentation.AspNetCore.Tests.HttpMetrics;
 using Instrumentation.AspNetCore.Tests.TestSupport;
-using static Instrumentation.AspNetCore.Tests.Samples.Login.LoginClient;
 
 namespace Instrumentation.AspNetCore.Tests.Samples.Login;
 
-/// <summary>The Login sample on real Kestrel at 127.0.0.1, scraped every second by a real Prometheus.</summary>
-public sealed class LoginEndToEndTests
+/// <summary>The Login sample on real Kestrel, scraped every second by a real Prometheus (see <see cref="LoginEndToEndFixture"/>).</summary>
+public sealed class LoginEndToEndTests(LoginEndToEndFixture fixture) : IClassFixture<LoginEndToEndFixture>
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
     [Fact]
-    public async Task Prometheus_SeesFailedLoginsAndTotalUsers()
+    public async Task Prometheus_SeesLoginsAndTotalUsers()
     {
-        var port = FreePort.Next();
-        await using var app = new LoginAppFactory("1s");
-        app.UseKestrel(port);
-        app.StartServer();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await using var prometheus = await PrometheusServer.StartAsync("login", $"127.0.0.1:{port}", "/metrics");
+        var prometheus = fixture.Prometheus;
 
-        foreach (var name in new[] { "ann", "bob", "carol" })
-        {
-            (await RegisterAsync(client, name, "correct horse")).EnsureSuccessStatusCode();
-        }
+        (await prometheus.QueryUntilValueAsync("failed_login_details_total{job=\"login\"}", LoginEndToEndFixture.FailedLogins, Patience))
+            .Should().Be(LoginEndToEndFixture.FailedLogins);
+        (await prometheus.QueryUntilValueAsync("total_users{job=\"login\"}", LoginEndToEndFixture.Users, Patience))
+            .Should().Be(LoginEndToEndFixture.Users);
+        (await prometheus.QueryUntilValueAsync("successful_login_details_total{job=\"login\"}", LoginEndToEndFixture.SuccessfulLogins, Patience))
+            .Should().Be(LoginEndToEndFixture.SuccessfulLogins);
+        (await prometheus.QueryUntilValueAsync(
+            "http_server_request_duration_seconds_count{http_route=\"/auth/login\",http_response_status_code=\"400\"}", LoginEndToEndFixture.FailedLogins, Patience))
+            .Should().Be(LoginEndToEndFixture.FailedLogins);
+    }
 
-        await LoginAsync(client, "ann", "wrong horse");
-        await LoginAsync(client, "nobody", "correct horse");
+    [Fact]
+    public async Task EveryDashboardQuery_ReturnsData()
+    {
+        using var dashboard = GrafanaDashboard.Load(RepositoryPaths.Of("samples", "Login", "grafana", "login-dashboard.json"));
 
-        (await prometheus.QueryUntilValueAsync("failed_login_details_total{job=\"login\"}", 2, TimeSpan.FromSeconds(20)))
-            .Should().Be(2);
-        (await prometheus.QueryUntilValueAsync("total_users{job=\"login\"}", 3, TimeSpan.FromSeconds(20)))
-            .Should().Be(3);
-        (await prometheus.QueryAsync("successful_login_details_total")).Should().ContainSingle().Which.Value.Should().Be(0);
-        (await prometheus.QueryAsync("http_server_request_duration_seconds_count{http_route=\"/auth/login\",http_response_status_code=\"400\"}"))
-            .Should().ContainSingle().Which.Value.Should().Be(2);
+        await fixture.Prometheus.ShouldAnswerEveryQueryOfAsync(dashboard, Patience);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class LoginPrometheusFilesTests
     }
 
     [Fact]
-    public async Task Dashboard_QueriesOnlyMetricsTheAppExports_AndColoursLoginsGreenAndRed()
+    public async Task Dashboard_QueriesOnlyMetricsTheAppExports_ColoursLoginsGreenAndRed_AndShowsRatesAndLatency()
     {
         using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(SampleDirectory, "grafana", "login-dashboard.json")));
         var panels = dashboard.RootElement.GetProperty("panels").EnumerateArray().ToList();
@@ -49,6 +49,9 @@ public sealed partial class LoginPrometheusFilesTests
             o => o.GetProperty("properties")[0].GetProperty("value").GetProperty("fixedColor").GetString());
         colours.Should().Equal(new Dictionary<string, string?> { ["successful"] = "green", ["failed"] = "red" });
         panels.Should().Contain(p => p.GetProperty("title").GetString() == "Total users");
+        expressions.Should().Contain(e => e.Contains("rate(http_server_request_duration_seconds_count", StringComparison.Ordinal), "request rates")
+            .And.Contain(e => e.StartsWith("histogram_quantile(0.5, sum by (le, http_route)", StringComparison.Ordinal), "p50 per route")
+            .And.Contain(e => e.StartsWith("histogram_quantile(0.95, sum by (le, http_route)", StringComparison.Ordinal), "p95 per route");
     }
 
     private static async Task<(int ExitCode, string Output)> RunInSampleDirectoryAsync(string promtool, string command)
