@@ -57,8 +57,8 @@ public sealed class PostgreSqlUserStore : IUserStore, IDisposable, IAsyncDisposa
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
-                """
-                SELECT pg_advisory_xact_lock($1);
+                $"""
+                SELECT pg_advisory_xact_lock({SchemaLockKey});
                 CREATE TABLE IF NOT EXISTS users (
                     username      TEXT NOT NULL PRIMARY KEY,
                     password_hash TEXT NOT NULL,
@@ -67,7 +67,6 @@ public sealed class PostgreSqlUserStore : IUserStore, IDisposable, IAsyncDisposa
                 """,
                 connection,
                 transaction);
-            command.Parameters.Add(new NpgsqlParameter { Value = SchemaLockKey });
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

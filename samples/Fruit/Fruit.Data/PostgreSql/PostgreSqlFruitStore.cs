@@ -64,8 +64,8 @@ public sealed class PostgreSqlFruitStore : IFruitStore, IDisposable, IAsyncDispo
             await using (transaction.ConfigureAwait(false))
             {
                 await using var command = new NpgsqlCommand(
-                    """
-                    SELECT pg_advisory_xact_lock($1);
+                    $"""
+                    SELECT pg_advisory_xact_lock({SchemaLockKey});
                     CREATE TABLE IF NOT EXISTS fruits (
                         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                         name TEXT NOT NULL,
@@ -75,7 +75,6 @@ public sealed class PostgreSqlFruitStore : IFruitStore, IDisposable, IAsyncDispo
                     """,
                     connection,
                     transaction);
-                command.Parameters.Add(new NpgsqlParameter { Value = SchemaLockKey });
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
