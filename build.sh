@@ -8,14 +8,15 @@ cd "$(dirname "$0")"
 
 install_tools() {
   if command -v prometheus >/dev/null && command -v promtool >/dev/null \
-    && command -v prometheus-pushgateway >/dev/null && command -v influxd >/dev/null; then
+    && command -v prometheus-pushgateway >/dev/null && command -v influxd >/dev/null \
+    && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
     return
   fi
   local sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb"
+  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb, postgresql, rabbitmq-server"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server >/dev/null
 }
 
 case "${1:-test}" in

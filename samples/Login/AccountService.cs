@@ -9,13 +9,13 @@ namespace Login;
 /// </summary>
 public sealed class AccountService
 {
-    private readonly UserStore _users;
+    private readonly IUserStore _users;
     private readonly LoginMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly int _iterations;
     private readonly Lazy<string> _dummyHash;
 
-    public AccountService(UserStore users, LoginMetrics metrics, TimeProvider time, IOptions<LoginOptions> options)
+    public AccountService(IUserStore users, LoginMetrics metrics, TimeProvider time, IOptions<LoginOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _users = users;

@@ -45,6 +45,6 @@ public static class AuthEndpoints
             ? Results.Ok(new { username = credentials.Username })
             : Results.BadRequest(new { error = IncorrectCredentials });
 
-    private static async Task<IResult> ListUsersAsync(UserStore users, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ListUsersAsync(IUserStore users, CancellationToken cancellationToken) =>
         Results.Ok(await users.ListAsync(cancellationToken));
 }

@@ -11,6 +11,12 @@ public sealed class LoginOptions
     /// <summary>How often <c>total_users</c> is refreshed when <see cref="UsersRefreshInterval"/> is not set.</summary>
     public const string DefaultUsersRefreshInterval = "30s";
 
+    /// <summary>The name under <c>ConnectionStrings</c> of the PostgreSQL connection string (<c>ConnectionStrings:PostgreSql</c>).</summary>
+    public const string PostgreSqlConnectionStringName = "PostgreSql";
+
+    /// <summary>Where the users are stored: <see cref="UserDatabaseProvider.Sqlite"/> (the default) or <see cref="UserDatabaseProvider.PostgreSql"/>.</summary>
+    public UserDatabaseProvider DatabaseProvider { get; set; } = UserDatabaseProvider.Sqlite;
+
     /// <summary>The SQLite database file, relative to the content root unless absolute; created when missing.</summary>
     public string DatabasePath { get; set; } = "login.db";
 

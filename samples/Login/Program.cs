@@ -3,7 +3,7 @@ using Login;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.SectionName);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<UserStore>();
+builder.Services.AddUserStore(builder.Configuration);     // SQLite, or PostgreSQL with Login:DatabaseProvider
 builder.Services.AddSingleton<LoginMetrics>();
 builder.Services.AddSingleton<AccountService>();
 
@@ -13,7 +13,13 @@ builder.AddCollector<UserCountCollector>(
     ?? LoginOptions.DefaultUsersRefreshInterval);
 
 var app = builder.Build();
-await app.Services.GetRequiredService<UserStore>().InitializeAsync(CancellationToken.None);
+var users = app.Services.GetRequiredService<IUserStore>();
+await users.InitializeAsync(CancellationToken.None);     // creates the table; stops here, saying what to fix, if the database is unreachable
+if (app.Logger.IsEnabled(LogLevel.Information))
+{
+    app.Logger.LogInformation("Users in {Location}", users.Location);
+}
+
 app.Services.GetRequiredService<LoginMetrics>();          // both counters show 0 from the first scrape
 
 app.MapMetrics();

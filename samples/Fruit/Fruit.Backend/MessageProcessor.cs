@@ -9,8 +9,8 @@ namespace Fruit.Backend;
 /// counted in <c>worker_messages_processed_total</c>. Thread-safe: workers share one instance.
 /// </summary>
 public sealed class MessageProcessor(
-    FruitQueueTable queue,
-    FruitStore store,
+    IFruitQueueClient queue,
+    IFruitStore store,
     BackendMetrics metrics,
     IOptions<BackendOptions> options,
     TimeProvider timeProvider)

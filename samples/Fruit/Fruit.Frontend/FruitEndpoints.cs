@@ -51,7 +51,7 @@ public static class FruitEndpoints
 
     /// <summary><c>POST /fruit</c>: puts the order on the queue for the backend; 202 when queued, 400 when invalid.</summary>
     [Timed(Latency, LatencyHelp, ExtraLabels = ["endpoint", "/fruit"])]
-    public static async Task<IResult> PostFruitAsync(FruitOrder order, FruitQueueTable queue, CancellationToken cancellationToken)
+    public static async Task<IResult> PostFruitAsync(FruitOrder order, IFruitQueueClient queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(queue);

@@ -6,7 +6,7 @@ namespace Fruit.Frontend;
 /// Reads the database at most once per <see cref="Lifetime"/> (concurrent requests share one read) and
 /// updates the fruit gauges on every fresh read. Thread-safe.
 /// </summary>
-public sealed class FruitTotalsCache(FruitStore store, FrontendMetrics metrics, TimeProvider timeProvider) : IDisposable
+public sealed class FruitTotalsCache(IFruitStore store, FrontendMetrics metrics, TimeProvider timeProvider) : IDisposable
 {
     /// <summary>How long a read is served from the cache.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);

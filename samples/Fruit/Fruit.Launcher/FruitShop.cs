@@ -9,8 +9,8 @@ using Microsoft.Extensions.Hosting;
 namespace Fruit.Launcher;
 
 /// <summary>
-/// The whole shop in one process: frontend, backend and traffic, each its own host, sharing one SQLite
-/// file. Started in dependency order (backend, frontend, traffic) and stopped in reverse.
+/// The whole shop in one process: frontend, backend and traffic, each its own host, sharing one store and
+/// one queue (by default an SQLite file). Started in dependency order (backend, frontend, traffic) and stopped in reverse.
 /// </summary>
 public sealed class FruitShop : IAsyncDisposable
 {
@@ -37,7 +37,9 @@ public sealed class FruitShop : IAsyncDisposable
     public static async Task<FruitShop> StartAsync(FruitShopSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string[] shared = settings.DatabasePath is null ? [] : [$"--Fruit:DatabasePath={settings.DatabasePath}"];
+        string[] shared = settings.DatabasePath is null
+            ? [.. settings.SharedArguments]
+            : [.. settings.SharedArguments, $"--Fruit:DatabasePath={settings.DatabasePath}"];
         var backend = BackendApp.Create(
             [.. shared, $"--Metrics:Server:Port={settings.BackendMetricsPort}", "--Metrics:Server:Host=127.0.0.1"],
             static builder => builder.Services.AddSingleton<IHostLifetime, LauncherLifetime>());

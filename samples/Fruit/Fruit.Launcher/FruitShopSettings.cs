@@ -12,6 +12,12 @@ public sealed record FruitShopSettings
     /// <summary>The SQLite file; null for the default shared one in the temporary directory.</summary>
     public string? DatabasePath { get; init; }
 
+    /// <summary>
+    /// Settings given to both the frontend and the backend, in command-line form (the launcher passes its own
+    /// arguments here), e.g. <c>--Fruit:DatabaseProvider=PostgreSql</c>. Environment variables reach both as well.
+    /// </summary>
+    public IReadOnlyList<string> SharedArguments { get; init; } = [];
+
     /// <summary>Traffic requests per second; 0 starts no traffic. Default 5.</summary>
     public double TrafficRate { get; init; } = 5;
 

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using Fruit.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fruit.Launcher;
 
@@ -11,7 +13,7 @@ public static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        var settings = new FruitShopSettings();
+        var settings = new FruitShopSettings { SharedArguments = args };
         await using (var shop = await FruitShop.StartAsync(settings, stop.Token))
         {
             Console.WriteLine($"""
@@ -21,7 +23,8 @@ public static class Program
                   frontend metrics  {settings.FrontendUrl}metrics
                   backend metrics   {settings.BackendMetricsUrl}
                   traffic           {settings.TrafficRate} requests/s to the frontend
-                  database          the SQLite file named by Fruit:DatabasePath (default: fruit-shop.db in the temp directory)
+                  fruits            {shop.Backend.Services.GetRequiredService<IFruitStore>().Location}
+                  orders            {shop.Backend.Services.GetRequiredService<IFruitQueueClient>().Location}
 
                 """);
             try

@@ -27,16 +27,16 @@ public sealed class FruitBackendTests
             var before = await client.GetStringAsync("/metrics");
             MetricsText.Value(before, "worker_job_duration_seconds_count").Should().Be(0);
 
-            await host.Services.GetRequiredService<FruitQueueTable>().EnqueueAsync(new FruitMessage("apple", 3), CancellationToken.None);
+            await host.Services.GetRequiredService<IFruitQueueClient>().EnqueueAsync(new FruitMessage("apple", 3), CancellationToken.None);
 
             var metrics = await WaitForAsync(client, "worker_messages_processed_total{fruit=\"apple\"}", TimeSpan.FromSeconds(10));
             MetricsText.Value(metrics, "worker_messages_processed_total{fruit=\"apple\"}").Should().Be(1);
             MetricsText.Value(metrics, "worker_job_duration_seconds_count").Should().Be(1);
             MetricsText.Value(metrics, "worker_job_duration_seconds{quantile=\"0.95\"}").Should().BeGreaterThan(0);
             MetricsText.Value(metrics, "worker_job_duration_seconds_sum").Should().BeGreaterThan(0.005, "a job simulates at least 10 ms of work");
-            var totals = await host.Services.GetRequiredService<FruitStore>().ReadTotalsAsync(CancellationToken.None);
+            var totals = await host.Services.GetRequiredService<IFruitStore>().ReadTotalsAsync(CancellationToken.None);
             totals.AllTime["apple"].Should().Be(3);
-            (await host.Services.GetRequiredService<FruitQueueTable>().CountAsync(CancellationToken.None)).Should().Be(0);
+            (await host.Services.GetRequiredService<IFruitQueueClient>().CountAsync(CancellationToken.None)).Should().Be(0);
         }
         finally
         {

@@ -38,7 +38,7 @@ public sealed class FruitFrontendTests : IDisposable
     [Fact]
     public async Task GetFruit_ReturnsTheRecentTotal_AndSetsTheFruitGauges()
     {
-        var store = _factory.Services.GetRequiredService<FruitStore>();
+        var store = _factory.Services.GetRequiredService<IFruitStore>();
         await store.InsertAsync("apple", 3, CancellationToken.None);
         await store.InsertAsync("apple", 4, CancellationToken.None);
         await store.InsertAsync("mango", 5, CancellationToken.None);
@@ -58,7 +58,7 @@ public sealed class FruitFrontendTests : IDisposable
     [Fact]
     public async Task GetFruit_WithName_ReturnsThatFruitOnly()
     {
-        var store = _factory.Services.GetRequiredService<FruitStore>();
+        var store = _factory.Services.GetRequiredService<IFruitStore>();
         await store.InsertAsync("cherry", 6, CancellationToken.None);
         await store.InsertAsync("banana", 2, CancellationToken.None);
         using var client = _factory.CreateClient();
@@ -86,7 +86,7 @@ public sealed class FruitFrontendTests : IDisposable
     [Fact]
     public async Task GetFruit_ServesFromTheShortCache_ThenReadsAgain()
     {
-        var store = _factory.Services.GetRequiredService<FruitStore>();
+        var store = _factory.Services.GetRequiredService<IFruitStore>();
         await store.InsertAsync("apple", 1, CancellationToken.None);
         using var client = _factory.CreateClient();
         (await client.GetFromJsonAsync<JsonElement>("/fruit")).GetProperty("total").GetInt64().Should().Be(1);
@@ -108,7 +108,7 @@ public sealed class FruitFrontendTests : IDisposable
         using var response = await client.PostAsJsonAsync("/fruit", new { name = "banana", quantity = 4 });
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var queue = _factory.Services.GetRequiredService<FruitQueueTable>();
+        var queue = _factory.Services.GetRequiredService<IFruitQueueClient>();
         (await queue.TryDequeueAsync(CancellationToken.None)).Should().Be(new FruitMessage("banana", 4));
         (await queue.TryDequeueAsync(CancellationToken.None)).Should().BeNull();
         var metrics = await client.GetStringAsync("/metrics");
@@ -126,6 +126,6 @@ public sealed class FruitFrontendTests : IDisposable
         using var response = await client.PostAsJsonAsync("/fruit", new { name, quantity });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await _factory.Services.GetRequiredService<FruitQueueTable>().CountAsync(CancellationToken.None)).Should().Be(0);
+        (await _factory.Services.GetRequiredService<IFruitQueueClient>().CountAsync(CancellationToken.None)).Should().Be(0);
     }
 }

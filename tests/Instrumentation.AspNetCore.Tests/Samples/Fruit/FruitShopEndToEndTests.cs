@@ -47,8 +47,8 @@ public sealed class FruitShopEndToEndTests(FruitShopEndToEndFixture fixture) : I
     private static async Task<(double InDatabase, double InPrometheus)> WaitForRecentFruitsToSettleAsync(
         FruitShop shop, PrometheusServer prometheus, TimeSpan timeout)
     {
-        var store = shop.Backend.Services.GetRequiredService<FruitStore>();
-        var queue = shop.Backend.Services.GetRequiredService<FruitQueueTable>();
+        var store = shop.Backend.Services.GetRequiredService<IFruitStore>();
+        var queue = shop.Backend.Services.GetRequiredService<IFruitQueueClient>();
         using var client = new HttpClient { BaseAddress = shop.Settings.FrontendUrl };
         var deadline = DateTime.UtcNow + timeout;
         while (true)

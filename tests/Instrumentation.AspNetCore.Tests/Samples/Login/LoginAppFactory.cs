@@ -9,9 +9,10 @@ namespace Instrumentation.AspNetCore.Tests.Samples.Login;
 
 /// <summary>
 /// Boots samples/Login in process with its own temporary SQLite file, a cheap password hash, and the
-/// users collector on <paramref name="usersRefreshInterval"/>; deletes the file on dispose.
+/// users collector on <paramref name="usersRefreshInterval"/>, and any further <paramref name="settings"/>
+/// (e.g. <c>Login:DatabaseProvider</c>); deletes the file on dispose.
 /// </summary>
-public sealed class LoginAppFactory(string usersRefreshInterval) : WebApplicationFactory<LoginApp>
+public sealed class LoginAppFactory(string usersRefreshInterval, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<LoginApp>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"instrumentation-login-{Guid.NewGuid():N}.db");
 
@@ -28,6 +29,10 @@ public sealed class LoginAppFactory(string usersRefreshInterval) : WebApplicatio
         builder.UseSetting("Login:DatabasePath", _databasePath);
         builder.UseSetting("Login:UsersRefreshInterval", usersRefreshInterval);
         builder.UseSetting("Login:PasswordHashIterations", TestPasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

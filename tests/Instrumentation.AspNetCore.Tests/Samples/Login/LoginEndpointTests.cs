@@ -38,7 +38,7 @@ public sealed class LoginEndpointTests
 
         (await RegisterAsync(client, "bob", "correct horse")).EnsureSuccessStatusCode();
 
-        var stored = await app.Services.GetRequiredService<UserStore>().FindPasswordHashAsync("bob", CancellationToken.None);
+        var stored = await app.Services.GetRequiredService<IUserStore>().FindPasswordHashAsync("bob", CancellationToken.None);
         stored.Should().StartWith($"$pbkdf2-sha256${LoginAppFactory.TestPasswordHashIterations}$").And.NotContain("correct horse");
         PasswordHash.Verify("correct horse", stored!).Should().BeTrue();
     }

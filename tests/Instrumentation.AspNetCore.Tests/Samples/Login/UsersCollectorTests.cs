@@ -20,7 +20,7 @@ public sealed class UsersCollectorTests
         }
 
         var metrics = app.Services.GetRequiredService<MetricFactory>();
-        var rows = await app.Services.GetRequiredService<UserStore>().CountAsync(CancellationToken.None);
+        var rows = await app.Services.GetRequiredService<IUserStore>().CountAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (metrics.GetValue("total_users") != rows && DateTime.UtcNow < deadline)
         {

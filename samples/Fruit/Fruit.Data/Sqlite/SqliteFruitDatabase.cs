@@ -1,22 +1,23 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Fruit.Data;
+namespace Fruit.Data.Sqlite;
 
 /// <summary>
 /// The SQLite file shared by frontend and backend (possibly two processes): opens connections in WAL mode
 /// with a busy timeout, and creates the tables on first use. Thread-safe; each call opens its own connection.
 /// </summary>
-public sealed class FruitDatabase
+public sealed class SqliteFruitDatabase
 {
     private readonly string _connectionString;
     private readonly object _schemaLock = new();
     private bool _schemaReady;
 
     /// <summary>Creates the database accessor for <see cref="FruitOptions.DatabasePath"/>.</summary>
-    public FruitDatabase(IOptions<FruitOptions> options)
+    public SqliteFruitDatabase(IOptions<FruitOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Path = options.Value.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Value.DatabasePath,
@@ -25,6 +26,9 @@ public sealed class FruitDatabase
             Pooling = true,
         }.ToString();
     }
+
+    /// <summary>The SQLite file.</summary>
+    public string Path { get; }
 
     /// <summary>Opens a connection, creating the tables if this is the first one. The caller disposes it.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

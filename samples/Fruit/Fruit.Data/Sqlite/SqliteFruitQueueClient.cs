@@ -1,22 +1,27 @@
-namespace Fruit.Data;
+namespace Fruit.Data.Sqlite;
 
 /// <summary>
-/// A first-in first-out queue in the <c>queue</c> table, so a frontend and a backend in two processes can
-/// share it. Each dequeue deletes and returns one row in a single statement, so two consumers never get
-/// the same message. Thread-safe.
+/// The embedded default <see cref="IFruitQueueClient"/>: a first-in first-out queue in the <c>queue</c> table of the
+/// SQLite file, so a frontend and a backend in two processes can share it. Each dequeue deletes and returns
+/// one row in a single statement, so two consumers never get the same message. Thread-safe.
 /// </summary>
-public sealed class FruitQueueTable(FruitDatabase database, TimeProvider timeProvider)
+public sealed class SqliteFruitQueueClient(SqliteFruitDatabase database, TimeProvider timeProvider) : IFruitQueueClient
 {
-    /// <summary>Appends <paramref name="message"/>.</summary>
-    /// <exception cref="ArgumentException">The fruit is not in the catalog or the quantity is below 1.</exception>
+    /// <inheritdoc/>
+    public string Location => $"SQLite file {database.Path} (table queue)";
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Opening the first connection creates the tables.
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task EnqueueAsync(FruitMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!FruitCatalog.Contains(message.Fruit) || message.Quantity < 1)
-        {
-            throw new ArgumentException($"Not a valid fruit message: {message}.", nameof(message));
-        }
-
+        FruitMessage.ThrowIfInvalid(message);
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -29,7 +34,7 @@ public sealed class FruitQueueTable(FruitDatabase database, TimeProvider timePro
         }
     }
 
-    /// <summary>Removes and returns the oldest message, or null when the queue is empty.</summary>
+    /// <inheritdoc/>
     public async Task<FruitMessage?> TryDequeueAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -50,7 +55,7 @@ public sealed class FruitQueueTable(FruitDatabase database, TimeProvider timePro
         }
     }
 
-    /// <summary>How many messages wait.</summary>
+    /// <inheritdoc/>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,22 @@
 using Microsoft.Extensions.Options;
 
-namespace Fruit.Data;
+namespace Fruit.Data.Sqlite;
 
-/// <summary>The <c>fruits</c> table: the backend inserts, the frontend reads totals. Thread-safe.</summary>
-public sealed class FruitStore(FruitDatabase database, IOptions<FruitOptions> options, TimeProvider timeProvider)
+/// <summary>The <c>fruits</c> table in the SQLite file: the embedded default <see cref="IFruitStore"/>. Thread-safe.</summary>
+public sealed class SqliteFruitStore(SqliteFruitDatabase database, IOptions<FruitOptions> options, TimeProvider timeProvider) : IFruitStore
 {
-    /// <summary>Records that <paramref name="quantity"/> of <paramref name="fruit"/> arrived now.</summary>
+    /// <inheritdoc/>
+    public string Location => $"SQLite file {database.Path} (table fruits)";
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Opening the first connection creates the tables.
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task InsertAsync(string fruit, int quantity, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -20,17 +31,9 @@ public sealed class FruitStore(FruitDatabase database, IOptions<FruitOptions> op
         }
     }
 
-    /// <summary>Reads the quantities per fruit, all time and within <see cref="FruitOptions.RecentWindow"/>.</summary>
+    /// <inheritdoc/>
     public async Task<FruitTotals> ReadTotalsAsync(CancellationToken cancellationToken)
     {
-        var allTime = new Dictionary<string, long>(StringComparer.Ordinal);
-        var recent = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var name in FruitCatalog.Names)
-        {
-            allTime[name] = 0;
-            recent[name] = 0;
-        }
-
         var since = timeProvider.GetUtcNow().Subtract(options.Value.RecentWindow).ToUnixTimeMilliseconds();
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -44,14 +47,8 @@ public sealed class FruitStore(FruitDatabase database, IOptions<FruitOptions> op
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    allTime[reader.GetString(0)] = reader.GetInt64(1);
-                    recent[reader.GetString(0)] = reader.GetInt64(2);
-                }
+                return await FruitTotals.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        return new FruitTotals(allTime, recent);
     }
 }

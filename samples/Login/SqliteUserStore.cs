@@ -4,23 +4,31 @@ using Microsoft.Extensions.Options;
 
 namespace Login;
 
-/// <summary>Users in an SQLite file: user name, PBKDF2 password hash and creation time. Thread-safe: one connection per call.</summary>
-public sealed class UserStore
+/// <summary>
+/// The embedded default <see cref="IUserStore"/>: users in an SQLite file (<c>Login:DatabasePath</c>), user names
+/// unique without case (<c>COLLATE NOCASE</c>). Thread-safe: one connection per call.
+/// </summary>
+public sealed class SqliteUserStore : IUserStore
 {
     private readonly string _connectionString;
 
-    public UserStore(IOptions<LoginOptions> options, IHostEnvironment environment)
+    public SqliteUserStore(IOptions<LoginOptions> options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        var path = Path.Combine(environment.ContentRootPath, options.Value.DatabasePath);
+        Location = $"SQLite file {path}";
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(environment.ContentRootPath, options.Value.DatabasePath),
+            DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
         }.ToString();
     }
 
-    /// <summary>Creates the <c>users</c> table if it does not exist.</summary>
+    /// <inheritdoc/>
+    public string Location { get; }
+
+    /// <inheritdoc/>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -35,7 +43,7 @@ public sealed class UserStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Adds a user; false when the user name (compared without case) is taken.</summary>
+    /// <inheritdoc/>
     public async Task<bool> TryAddAsync(string username, string passwordHash, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -47,7 +55,7 @@ public sealed class UserStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The stored password hash of <paramref name="username"/>, or null when there is no such user.</summary>
+    /// <inheritdoc/>
     public async Task<string?> FindPasswordHashAsync(string username, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -57,7 +65,7 @@ public sealed class UserStore
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Every user, oldest first.</summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -75,7 +83,7 @@ public sealed class UserStore
         return users;
     }
 
-    /// <summary>The number of users: <c>SELECT COUNT(*) FROM users</c>.</summary>
+    /// <inheritdoc/>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
