@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for humans and CI.
 #   bash build.sh test   install what the tests need, then run every test (unit, integration,
-#                        end-to-end against real Prometheus/promtool, and the package check)
+#                        end-to-end against real Prometheus/promtool, the package check, and every
+#                        benchmark once in-process so the suite cannot rot; timings are not judged)
 #   bash build.sh demo   run the fruit shop (frontend :5000, backend metrics :5001, traffic) until Ctrl+C
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +26,7 @@ case "${1:-test}" in
     dotnet build Instrumentation.sln -c Release
     dotnet test Instrumentation.sln -c Release --no-build --logger "console;verbosity=normal"
     bash tests/package/verify-packages.sh
+    bash tests/Instrumentation.Benchmarks/run.sh --dry
     ;;
   demo)
     dotnet run --project samples/Fruit/Fruit.Launcher -c Release

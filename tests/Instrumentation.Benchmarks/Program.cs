@@ -10,19 +10,22 @@ namespace Instrumentation.Benchmarks;
 /// <c>--memory-report</c> prints the memory-per-series report and exits;
 /// <c>--long</c> uses BenchmarkDotNet's default job instead of ShortRun, and <c>--dry</c> a single
 /// iteration per benchmark (a smoke test, not a measurement).
+/// The exit code is 1 when any benchmark failed to build, set up or run, so scripts and CI notice.
 /// </summary>
 internal static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
         if (args.Contains("--memory-report"))
         {
             Console.Write(MemoryPerSeriesReport.Run());
-            return;
+            return 0;
         }
 
         var length = args.Contains("--long") ? RunLength.Long : args.Contains("--dry") ? RunLength.Dry : RunLength.Short;
         var switcherArgs = args.Where(arg => arg is not ("--long" or "--dry")).ToArray();
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(length));
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(length));
+        var onlyLists = switcherArgs.Any(arg => arg is "--list" or "--help" or "--info" or "--version");
+        return onlyLists ? 0 : BenchmarkOutcome.Report(summaries, Console.Error);
     }
 }

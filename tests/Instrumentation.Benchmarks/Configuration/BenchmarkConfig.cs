@@ -6,6 +6,7 @@ using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Instrumentation.Benchmarks.Configuration;
 
@@ -28,7 +29,8 @@ internal static class BenchmarkConfig
         var job = length switch
         {
             RunLength.Long => Job.Default.WithId("Default"),
-            RunLength.Dry => Job.Dry,
+            // In-process: a smoke test of every case need not build and launch a process per benchmark.
+            RunLength.Dry => Job.Dry.WithToolchain(InProcessEmitToolchain.Instance),
             _ => Job.ShortRun,
         };
         return ManualConfig.CreateEmpty()

@@ -73,9 +73,9 @@ public class ScrapeBenchmarks : FloorBenchmark
             labelValues[i] = [MethodValues[i % Methods], (i / Methods).ToString(System.Globalization.CultureInfo.InvariantCulture)];
         }
 
-        _counterFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Counters" });
+        _counterFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Counters", CardinalityLimit = SeriesCount * 2 });
         var counter = _counterFactory.CreateCounter("bench_requests_total", "Requests handled.", LabelNames);
-        _histogramFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Histograms" });
+        _histogramFactory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Scrape.Histograms", CardinalityLimit = SeriesCount * 2 });
         var histogram = _histogramFactory.CreateHistogram("bench_request_duration_seconds", "Request duration.", LabelNames);
 
         _otelCounterMeter = new Meter("Instrumentation.Benchmarks.Scrape.OTelCounters");
