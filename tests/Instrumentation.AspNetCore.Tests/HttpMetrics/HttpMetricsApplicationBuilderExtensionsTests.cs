@@ -147,6 +147,7 @@ public sealed class HttpMetricsApplicationBuilderExtensionsTests
         await survivor.Client.GetAsync("/fruit/apple");
         var other = await HttpMetricsApp.StartAsync();
         await other.Client.GetAsync("/status/204");
+        await survivor.LinesAsync(Duration);
 
         await other.DisposeAsync();
 
