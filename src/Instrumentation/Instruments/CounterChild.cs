@@ -23,6 +23,10 @@ public sealed class CounterChild : Series, ICounter
 
     private long _whole;
 
+    // Here rather than in the side object: the striped path is the hot one of a contended counter, and
+    // one load less per increment is worth 8 bytes per series (64 to 72 B, within the 128 B budget).
+    private StripedCells? _stripes;
+
     internal CounterChild(Counter family, string[] labelValues)
         : base(family, labelValues)
     {
@@ -33,13 +37,13 @@ public sealed class CounterChild : Series, ICounter
     {
         get
         {
-            var whole = Volatile.Read(ref _whole);
+            var whole = Volatile.Read(ref _whole) + (Volatile.Read(ref _stripes)?.Sum() ?? 0);
             if (Side is not { } side)
             {
                 return whole;
             }
 
-            return (whole + (Volatile.Read(ref side.Stripes)?.Sum() ?? 0)) + AtomicDouble.Read(ref side.FractionBits);
+            return whole + AtomicDouble.Read(ref side.FractionBits);
         }
     }
 
@@ -84,7 +88,7 @@ public sealed class CounterChild : Series, ICounter
 
     private void AddWhole(long amount)
     {
-        var stripes = Side?.Stripes;
+        var stripes = _stripes;
         if (stripes is null)
         {
             var current = Volatile.Read(ref _whole);
@@ -105,8 +109,7 @@ public sealed class CounterChild : Series, ICounter
     /// </summary>
     internal StripedCells SwitchToStripes()
     {
-        var side = EnsureSide();
-        return Volatile.Read(ref side.Stripes) ?? Interlocked.CompareExchange(ref side.Stripes, new StripedCells(), null) ?? side.Stripes!;
+        return Volatile.Read(ref _stripes) ?? Interlocked.CompareExchange(ref _stripes, new StripedCells(), null) ?? _stripes!;
     }
 
     private void SampleExemplar(double increment)
