@@ -23,10 +23,6 @@ public sealed class CounterChild : Series, ICounter
 
     private long _whole;
 
-    // Here rather than in the side object: the striped path is the hot one of a contended counter, and
-    // one load less per increment is worth 8 bytes per series (64 to 72 B, within the 128 B budget).
-    private StripedCells? _stripes;
-
     internal CounterChild(Counter family, string[] labelValues)
         : base(family, labelValues)
     {
@@ -37,13 +33,13 @@ public sealed class CounterChild : Series, ICounter
     {
         get
         {
-            var whole = Volatile.Read(ref _whole) + (Volatile.Read(ref _stripes)?.Sum() ?? 0);
+            var whole = Volatile.Read(ref _whole);
             if (Side is not { } side)
             {
                 return whole;
             }
 
-            return whole + AtomicDouble.Read(ref side.FractionBits);
+            return (whole + (Volatile.Read(ref side.Stripes)?.Sum() ?? 0)) + AtomicDouble.Read(ref side.FractionBits);
         }
     }
 
@@ -88,7 +84,7 @@ public sealed class CounterChild : Series, ICounter
 
     private void AddWhole(long amount)
     {
-        var stripes = _stripes;
+        var stripes = Side?.Stripes;
         if (stripes is null)
         {
             var current = Volatile.Read(ref _whole);
@@ -109,7 +105,8 @@ public sealed class CounterChild : Series, ICounter
     /// </summary>
     internal StripedCells SwitchToStripes()
     {
-        return Volatile.Read(ref _stripes) ?? Interlocked.CompareExchange(ref _stripes, new StripedCells(), null) ?? _stripes!;
+        var side = EnsureSide();
+        return Volatile.Read(ref side.Stripes) ?? Interlocked.CompareExchange(ref side.Stripes, new StripedCells(), null) ?? side.Stripes!;
     }
 
     private void SampleExemplar(double increment)
