@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Instrumentation.Instruments;
 
 /// <summary>
@@ -72,7 +70,6 @@ public abstract class Series
     /// Stores only when the mark is not already there: a series updated from several cores keeps this
     /// line shared instead of every update taking it over (which would undo a counter's striping).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // The JIT left it a call in a counter's Inc(): one call per update.
     private protected void Touch()
     {
         if (_lastActiveUtcTicks != Touched)

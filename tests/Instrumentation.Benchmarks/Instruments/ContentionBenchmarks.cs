@@ -1,4 +1,4 @@
-// Last result: 2026-11-22 (branch perf3, Series.Touch() inlined), `run.sh --filter` on the SeparateCells,
+// Last result: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, no clear gain here and Inc_Unlabelled slower), `run.sh --filter` on the SeparateCells,
 // SharedCounter* and StripedCounter* rows (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), load average 1.3 to 1.6,
 // run back to back with a perf2 copy. Run-to-run spread here is wider than the change: see docs/benchmarks.md (perf3).
 // | Method                        | Threads | Mean      | Error      | StdDev    | Ratio | RatioSD | Throughput vs 1 thread | Allocated | Alloc Ratio |

@@ -1,4 +1,4 @@
-// Last result: 2026-11-22 (branch perf3, after Series.Touch() was inlined), `run.sh --filter '*HistogramBenchmarks*'` (ShortRun),
+// Last result: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, see docs/benchmarks.md), `run.sh --filter '*HistogramBenchmarks*'` (ShortRun),
 // 2-core shared VM (AMD EPYC, .NET 10.0.12), load average 0.3 to 1.2:
 // | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
