@@ -1,4 +1,19 @@
-// Last result: 2026-11-22, `run.sh --filter '*ContentionBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC,
+// Last result: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, no clear gain here and Inc_Unlabelled slower), `run.sh --filter` on the SeparateCells,
+// SharedCounter* and StripedCounter* rows (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), load average 1.3 to 1.6,
+// run back to back with a perf2 copy. Run-to-run spread here is wider than the change: see docs/benchmarks.md (perf3).
+// | Method                        | Threads | Mean      | Error      | StdDev    | Ratio | RatioSD | Throughput vs 1 thread | Allocated | Alloc Ratio |
+// |------------------------------ |-------- |----------:|-----------:|----------:|------:|--------:|-----------------------:|----------:|------------:|
+// | SeparateCells                 | 1       |  5.990 ns |  0.9654 ns | 0.0529 ns |  1.00 |    0.01 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc             | 1       |  7.788 ns |  2.0015 ns | 0.1097 ns |  1.30 |    0.02 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 1       |  6.974 ns |  0.7588 ns | 0.0416 ns |  1.16 |    0.01 |                  1.00x |         - |          NA |
+// | StripedCounter_Inc            | 1       |  8.347 ns | 10.2227 ns | 0.5603 ns |  1.39 |    0.08 |                  1.00x |         - |          NA |
+// |                               |         |           |            |           |       |         |                        |           |             |
+// | SeparateCells                 | 2       |  3.190 ns |  2.2996 ns | 0.1260 ns |  1.00 |    0.05 |                  1.88x |         - |          NA |
+// | SharedCounter_Inc             | 2       |  6.226 ns |  2.4200 ns | 0.1326 ns |  1.95 |    0.07 |                  1.25x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 2       |  4.776 ns |  1.5388 ns | 0.0843 ns |  1.50 |    0.06 |                  1.46x |         - |          NA |
+// | StripedCounter_Inc            | 2       |  6.179 ns |  5.2576 ns | 0.2882 ns |  1.94 |    0.10 |                  1.35x |         - |          NA |
+//
+// Earlier (perf2): 2026-11-22, `run.sh --filter '*ContentionBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC,
 // .NET 10.0.12), taken in a quiet window (load average 1.7; at load above 10 SeparateCells fell to 0.4-1.3x at
 // two threads and nothing could be read). Throughput vs 1 thread is the figure judged (target >= 1.5x).
 // See docs/benchmarks.md (branch perf2) for the before/after and the analysis.

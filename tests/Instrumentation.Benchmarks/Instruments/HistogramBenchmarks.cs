@@ -1,4 +1,16 @@
-// Last result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, see docs/benchmarks.md), `run.sh --filter '*HistogramBenchmarks*'` (ShortRun),
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average 0.3 to 1.2:
+// | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Observe_CachedChild_InRecordedActivity | 22.524 ns |  7.894 ns | 0.4327 ns |  3.91 |    0.16 |         - |          NA |
+// | Observe_CachedChild_WithMeterListener  | 54.746 ns | 76.827 ns | 4.2112 ns |  9.50 |    0.73 |         - |          NA |
+// | Floor_InterlockedAdd                   |  5.768 ns |  4.457 ns | 0.2443 ns |  1.00 |    0.05 |         - |          NA |
+// | Observe_CachedChild                    | 16.410 ns |  6.942 ns | 0.3805 ns |  2.85 |    0.12 |         - |          NA |
+// | Observe_CachedChild_NoExemplars        | 14.822 ns |  5.479 ns | 0.3003 ns |  2.57 |    0.11 |         - |          NA |
+// | OTel_HistogramRecord_0Tags             | 16.481 ns | 20.167 ns | 1.1054 ns |  2.86 |    0.20 |         - |          NA |
+// | OTel_HistogramRecord_2Tags             | 58.001 ns | 28.919 ns | 1.5852 ns | 10.07 |    0.44 |         - |          NA |
+//
+// Earlier: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
 // See docs/benchmarks.md for the targets and the analysis.
 // | Method                                 | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
