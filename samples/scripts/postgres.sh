@@ -13,23 +13,10 @@
 # runs as the postgres user, because PostgreSQL refuses to run as root.
 set -euo pipefail
 
-usage() {
-  echo "usage: bash $0 start [--port PORT] [--dir DIR] | stop [--dir DIR]" >&2
-  exit 2
-}
-
-command="${1:-}"
-[ -n "$command" ] || usage
-shift
 port=5432
 dir="${TMPDIR:-/tmp}/instrumentation-samples-postgres"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --port) port="${2:?--port needs a number}"; shift 2 ;;
-    --dir) dir="${2:?--dir needs a directory}"; shift 2 ;;
-    *) usage ;;
-  esac
-done
+# shellcheck source=server-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server-common.sh" "$@"
 pid_file="$dir/server.pid"
 
 find_bin_dir() {
@@ -53,11 +40,6 @@ as_server_user() {
   else
     "$@"
   fi
-}
-
-# True while the process runs: a zombie (exited, not yet reaped by its parent) counts as stopped.
-alive() {
-  [ -r "/proc/$1/stat" ] && [ "$(sed -E 's/.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]
 }
 
 running_pid() {

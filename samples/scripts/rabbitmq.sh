@@ -13,31 +13,13 @@
 # User guest, password guest (RabbitMQ accepts them from 127.0.0.1 only), virtual host /.
 set -euo pipefail
 
-usage() {
-  echo "usage: bash $0 start [--port PORT] [--dir DIR] | stop [--dir DIR]" >&2
-  exit 2
-}
-
-command="${1:-}"
-[ -n "$command" ] || usage
-shift
 port=5672
 dir="${TMPDIR:-/tmp}/instrumentation-samples-rabbitmq"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --port) port="${2:?--port needs a number}"; shift 2 ;;
-    --dir) dir="${2:?--dir needs a directory}"; shift 2 ;;
-    *) usage ;;
-  esac
-done
+# shellcheck source=server-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server-common.sh" "$@"
 broker_pid_file="$dir/broker.pid"
 epmd_pid_file="$dir/epmd.pid"
 server=/usr/lib/rabbitmq/bin/rabbitmq-server   # the real start script; /usr/sbin's wrapper switches to the rabbitmq user and its fixed paths
-
-# True while the process runs: a zombie (exited, not yet reaped by its parent) counts as stopped.
-alive() {
-  [ -r "/proc/$1/stat" ] && [ "$(sed -E 's/.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]
-}
 
 pid_in() {
   [ -f "$1" ] || return 1
