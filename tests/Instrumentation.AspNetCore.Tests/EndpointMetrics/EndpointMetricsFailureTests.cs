@@ -60,8 +60,10 @@ public sealed class EndpointMetricsFailureTests
         await cancel.CancelAsync();
         await FluentActions.Awaiting(() => request).Should().ThrowAsync<OperationCanceledException>();
 
-        (await EndpointMetricsApp.EventuallyAsync(() => metrics.GetValue(TrackInProgressAttribute.DefaultEndpointName, "GET", "/wait") == 0
-            && ((Instruments.Counter)metrics.Find(CountedAttribute.DefaultEndpointName)!).SeriesCount == 1)).Should().BeTrue();
+        (await Eventually.TrueAsync(
+            () => metrics.GetValue(TrackInProgressAttribute.DefaultEndpointName, "GET", "/wait") == 0
+                && ((Instruments.Counter)metrics.Find(CountedAttribute.DefaultEndpointName)!).SeriesCount == 1,
+            TimeSpan.FromSeconds(5))).Should().BeTrue();
         metrics.GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/wait", "499").Count.Should().Be(1);
         metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/wait", "499", "failure", "TaskCanceledException").Should().Be(1);
     }

@@ -29,21 +29,4 @@ internal static class EndpointMetricsApp
         await app.StartAsync();
         return app;
     }
-
-    /// <summary>Waits (bounded) for a condition that another thread makes true, such as a recording after a cancelled request.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return true;
-    }
 }

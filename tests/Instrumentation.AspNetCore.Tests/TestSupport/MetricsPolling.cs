@@ -12,14 +12,8 @@ internal static class MetricsPolling
     /// <summary>Returns the first body of <paramref name="path"/> for which <paramref name="done"/> holds, or the last one read.</summary>
     public static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> done, string path = "/metrics")
     {
-        var deadline = DateTime.UtcNow + Patience;
-        var body = await client.GetStringAsync(path);
-        while (!done(body) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-            body = await client.GetStringAsync(path);
-        }
-
+        var body = "";
+        await Eventually.TrueAsync(async () => done(body = await client.GetStringAsync(path)), Patience);
         return body;
     }
 }

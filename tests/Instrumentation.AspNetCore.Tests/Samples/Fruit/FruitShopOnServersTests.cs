@@ -44,11 +44,7 @@ public sealed class FruitShopOnServersTests(PostgreSqlServer postgres, RabbitMqS
 
         await Task.Delay(settings.TrafficDuration!.Value + TimeSpan.FromSeconds(1));
         await shop.StopTrafficAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (await queue.CountAsync(CancellationToken.None) > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(async () => await queue.CountAsync(CancellationToken.None) == 0, TimeSpan.FromSeconds(20));
 
         await Task.Delay(500);    // the last dequeued message's insert
         var inDatabase = (await store.ReadTotalsAsync(CancellationToken.None)).RecentTotal;

@@ -41,11 +41,7 @@ public sealed class LoginOnPostgreSqlTests(PostgreSqlServer server, ITestOutputH
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         metrics.GetValue("successful_login_details").Should().Be(1);
         metrics.GetValue("failed_login_details").Should().Be(1);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (metrics.GetValue("total_users") != 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => metrics.GetValue("total_users") == 3, TimeSpan.FromSeconds(10));
 
         metrics.GetValue("total_users").Should().Be(3, "the users collector counts the PostgreSQL rows");
     }

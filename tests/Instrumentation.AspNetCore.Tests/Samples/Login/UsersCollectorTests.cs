@@ -21,11 +21,7 @@ public sealed class UsersCollectorTests
 
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         var rows = await app.Services.GetRequiredService<IUserStore>().CountAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (metrics.GetValue("total_users") != rows && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => metrics.GetValue("total_users") == rows, TimeSpan.FromSeconds(10));
 
         rows.Should().Be(3);
         metrics.GetValue("total_users").Should().Be(3);
