@@ -41,7 +41,7 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
     /// <inheritdoc />
     public DurationTimer NewTimer() => Unlabelled.NewTimer();
 
-    private protected override HistogramChild CreateChild(string[] labelValues) => new(this, labelValues);
+    private protected override HistogramChild CreateChild(string[] labelValues) => HistogramChild.Create(this, labelValues);
 
     private protected override void CollectChild(IMetricsVisitor visitor, HistogramChild child, MetricLabels labels)
     {

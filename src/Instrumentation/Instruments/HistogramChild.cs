@@ -12,19 +12,23 @@ namespace Instrumentation.Instruments;
 /// <remarks>
 /// The bucket bounds are read from the family on each observation rather than copied into every
 /// series: one more dependent load (of a line every series shares) for 8 bytes less per series.
+/// The counts of a family with up to <see cref="HistogramCountSlots.MaxInline"/> of them (finite
+/// buckets plus +Inf) sit inside the series object, in the smallest size class that holds them; the
+/// virtual call that finds them costs less than the separate array (header, length, pointer) it saves.
 /// </remarks>
-public sealed class HistogramChild : Series, IValueRecorder
+public abstract class HistogramChild : Series, IValueRecorder
 {
-    private readonly long[] _counts;
     private long _sumBits;
 
-    internal HistogramChild(Histogram family, string[] labelValues)
+    private protected HistogramChild(Histogram family, string[] labelValues)
         : base(family, labelValues)
     {
-        _counts = new long[family.UpperBounds.Length + 1];
     }
 
     internal ReadOnlySpan<Exemplar?> Exemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
+
+    /// <summary>The bucket counts: at least one per finite bucket plus +Inf, maybe a few unused beyond.</summary>
+    private protected abstract Span<long> CountSlots { get; }
 
     /// <inheritdoc />
     public void Observe(double value)
@@ -46,7 +50,7 @@ public sealed class HistogramChild : Series, IValueRecorder
         // Sum first, count second; collection reads the counts first, so a scraped _sum always holds
         // every observation its _count does (it may hold a few in flight beyond them, never fewer).
         AtomicDouble.Add(ref _sumBits, value);
-        Interlocked.Increment(ref _counts[bucket]);
+        Interlocked.Increment(ref CountSlots[bucket]);
         Touch();
 
         if (histogram.SampleExemplars && Activity.Current is { Recorded: true } activity)
@@ -64,13 +68,25 @@ public sealed class HistogramChild : Series, IValueRecorder
     /// <inheritdoc />
     public DurationTimer NewTimer() => new(this);
 
+    /// <summary>Creates a series for <paramref name="family"/>, its counts inline when they fit.</summary>
+    internal static HistogramChild Create(Histogram family, string[] labelValues) =>
+        (family.UpperBounds.Length + 1) switch
+        {
+            <= 4 => new InlineHistogramChild<HistogramCountSlots.Four>(family, labelValues),
+            <= 8 => new InlineHistogramChild<HistogramCountSlots.Eight>(family, labelValues),
+            <= 12 => new InlineHistogramChild<HistogramCountSlots.Twelve>(family, labelValues),
+            <= HistogramCountSlots.MaxInline => new InlineHistogramChild<HistogramCountSlots.Sixteen>(family, labelValues),
+            _ => new ArrayHistogramChild(family, labelValues),
+        };
+
     /// <summary>Fills <paramref name="cumulative"/> (one entry per bucket plus +Inf) and returns the sum.</summary>
     internal double ReadCumulative(Span<long> cumulative)
     {
+        var counts = CountSlots;
         long running = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < cumulative.Length; i++)
         {
-            running += Volatile.Read(ref _counts[i]);
+            running += Volatile.Read(ref counts[i]);
             cumulative[i] = running;
         }
 
@@ -89,7 +105,7 @@ public sealed class HistogramChild : Series, IValueRecorder
         var slots = Volatile.Read(ref side.Exemplars);
         if (slots is null)
         {
-            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[_counts.Length], null);
+            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[Unsafe.As<Histogram>(Family).UpperBounds.Length + 1], null);
             slots = side.Exemplars!;
         }
 

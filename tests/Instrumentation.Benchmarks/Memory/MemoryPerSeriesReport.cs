@@ -34,7 +34,7 @@ internal static class MemoryPerSeriesReport
             (factory, name) => { var family = factory.CreateGauge(name, "Memory probe.", ["id"]); return values => new GaugeChild(family, values); }),
         new("histogram (14 buckets)", 256,
             (factory, name) => factory.CreateHistogram(name, "Memory probe.", ["id"]).WithLabels,
-            (factory, name) => { var family = factory.CreateHistogram(name, "Memory probe.", ["id"]); return values => new HistogramChild(family, values); }),
+            (factory, name) => { var family = factory.CreateHistogram(name, "Memory probe.", ["id"]); return values => HistogramChild.Create(family, values); }),
         new("summary (3 quantiles, 5 age buckets)", 16 * 1024,
             (factory, name) => factory.CreateSummary(name, "Memory probe.", ["id"]).WithLabels,
             (factory, name) => { var family = factory.CreateSummary(name, "Memory probe.", ["id"]); return values => new SummaryChild(family, values); }),

@@ -73,6 +73,41 @@ public class HistogramTests
         point.CumulativeCounts.Should().Equal(1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3);
     }
 
+    // Bucket counts sit inline up to 16 counts (size classes 4, 8, 12, 16) and in an array beyond:
+    // every size class boundary, on both sides.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void Observe_OneValuePerBucket_CountsEachBucketOnceWhateverTheBucketCount(int boundCount)
+    {
+        using var factory = TestFactory.Create();
+        var bounds = Enumerable.Range(1, boundCount).Select(i => (double)i).ToArray();
+        var histogram = factory.CreateHistogram("size", "Size", ["shard"], buckets: bounds);
+        var child = histogram.WithLabels("a");
+        var sibling = histogram.WithLabels("b");
+
+        for (var bucket = 0; bucket <= boundCount; bucket++)
+        {
+            child.Observe(bucket + 0.5);
+        }
+
+        sibling.Observe(0);
+
+        var observed = Collect(factory, "size", "a");
+        observed.CumulativeCounts.Should().Equal(Enumerable.Range(1, boundCount + 1).Select(i => (long)i));
+        observed.Sum.Should().Be(Enumerable.Range(0, boundCount + 1).Sum(i => i + 0.5));
+        Collect(factory, "size", "b").CumulativeCounts.Should().AllBeEquivalentTo(1L);
+    }
+
     [Fact]
     public void Observe_NaN_ThrowsNamingMetricAndCountsNothing()
     {
