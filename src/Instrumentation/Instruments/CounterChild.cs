@@ -23,6 +23,9 @@ public sealed class CounterChild : Series, ICounter
 
     private long _whole;
 
+    // Null until the single cell was contended; then the cells every whole increment goes to.
+    private long[]? _stripedCells;
+
     internal CounterChild(Counter family, string[] labelValues)
         : base(family, labelValues)
     {
@@ -34,12 +37,12 @@ public sealed class CounterChild : Series, ICounter
         get
         {
             var whole = Volatile.Read(ref _whole);
-            if (Side is not { } side)
+            if (Volatile.Read(ref _stripedCells) is { } cells)
             {
-                return whole;
+                whole += StripedCells.Sum(cells);
             }
 
-            return (whole + (Volatile.Read(ref side.Stripes)?.Sum() ?? 0)) + AtomicDouble.Read(ref side.FractionBits);
+            return Side is { } side ? whole + AtomicDouble.Read(ref side.FractionBits) : whole;
         }
     }
 
@@ -84,8 +87,8 @@ public sealed class CounterChild : Series, ICounter
 
     private void AddWhole(long amount)
     {
-        var stripes = Side?.Stripes;
-        if (stripes is null)
+        var cells = _stripedCells;
+        if (cells is null)
         {
             var current = Volatile.Read(ref _whole);
             if (Interlocked.CompareExchange(ref _whole, current + amount, current) == current)
@@ -93,21 +96,18 @@ public sealed class CounterChild : Series, ICounter
                 return;
             }
 
-            stripes = SwitchToStripes();
+            cells = SwitchToStripes();
         }
 
-        stripes.Add(amount);
+        StripedCells.Add(cells, amount);
     }
 
     /// <summary>
     /// Moves the series to striped cells for good (idempotent), as the first lost compare-exchange does;
     /// internal so that tests and benchmarks can exercise the striped path without racing for it.
     /// </summary>
-    internal StripedCells SwitchToStripes()
-    {
-        var side = EnsureSide();
-        return Volatile.Read(ref side.Stripes) ?? Interlocked.CompareExchange(ref side.Stripes, new StripedCells(), null) ?? side.Stripes!;
-    }
+    internal long[] SwitchToStripes() =>
+        Volatile.Read(ref _stripedCells) ?? Interlocked.CompareExchange(ref _stripedCells, StripedCells.Create(), null) ?? _stripedCells!;
 
     private void SampleExemplar(double increment)
     {

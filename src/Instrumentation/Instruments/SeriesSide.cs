@@ -4,7 +4,7 @@ namespace Instrumentation.Instruments;
 
 /// <summary>
 /// The state of a series that most series never use, allocated on first use so that a plain series
-/// does not carry it: the listener tags, a counter's fractional cell and striped cells, and the
+/// does not carry it: the listener tags, a counter's fractional cell, and the
 /// exemplar slots with their rate-limit tick, a gauge's callback-failing flag.
 /// </summary>
 /// <remarks>Fields, not properties: the hot paths update them with <c>Interlocked</c> by reference.</remarks>
@@ -15,9 +15,6 @@ internal sealed class SeriesSide
 
     /// <summary>A counter's fractional and very large increments, as the bits of a double.</summary>
     public long FractionBits;
-
-    /// <summary>A counter's cells once its single cell was contended; null until then.</summary>
-    public StripedCells? Stripes;
 
     /// <summary>The exemplar rate-limit slot (see <see cref="ExemplarSampler"/>).</summary>
     public long NextExemplarTick;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Instrumentation.Instruments;
 
@@ -9,6 +11,10 @@ namespace Instrumentation.Instruments;
 /// </summary>
 /// <remarks>
 /// <para>
+/// The cells are a bare <c>long[]</c> held by the series itself, not an object around one: on the hot
+/// path that is one dependent load fewer, and the cell count is a static the JIT folds into a constant.
+/// </para>
+/// <para>
 /// A thread picks its cell by a per-thread probe, not by <see cref="Thread.GetCurrentProcessorId"/>:
 /// the probe is a thread-static read, where the processor id costs a few nanoseconds and changes under
 /// the thread when it migrates. Two threads whose probes land on the same cell find out when a
@@ -17,14 +23,15 @@ namespace Instrumentation.Instruments;
 /// </para>
 /// <para>
 /// The first cell sits one stride into the array: index 0 would share its cache line with the array's
-/// length, which every add reads for the bounds check, so one thread's adds would keep pulling that
-/// line away from every other thread's reads.
+/// length, so one thread's adds would keep pulling that line away from any reader of the length.
 /// </para>
 /// </remarks>
-internal sealed class StripedCells
+internal static class StripedCells
 {
     // 128 bytes between cells: separate 64-byte lines even with adjacent-line prefetching.
     private const int Stride = 128 / sizeof(long);
+
+    private static readonly int s_mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 2, 64)) - 1;
 
     // Where the last thread to need a probe started; a golden-ratio step spreads successive threads.
     private static int s_nextProbeSeed;
@@ -32,23 +39,17 @@ internal sealed class StripedCells
     [ThreadStatic]
     private static int t_probe;
 
-    private readonly long[] _cells;
-    private readonly int _mask;
+    /// <summary>How many cells a total is spread over: a power of two, at least 2, covering every processor up to 64.</summary>
+    public static int CellCount => s_mask + 1;
 
-    public StripedCells()
-    {
-        var count = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 2, 64));
-        _mask = count - 1;
+    /// <summary>New cells, all zero.</summary>
+    /// <remarks>One stride before the first cell (away from the array header), one after the last (away from whatever the heap puts next).</remarks>
+    public static long[] Create() => new long[((CellCount + 1) * Stride) + 1];
 
-        // One stride before the first cell (away from the array header), one after the last (away from
-        // whatever the heap puts next).
-        _cells = new long[(count + 1) * Stride + 1];
-    }
-
-    /// <summary>How many cells the total is spread over.</summary>
-    public int CellCount => _mask + 1;
-
-    public void Add(long amount)
+    /// <summary>Adds <paramref name="amount"/> to the calling thread's cell of <paramref name="cells"/>.</summary>
+    /// <param name="cells">Cells from <see cref="Create"/> (the index is not bounds-checked).</param>
+    /// <param name="amount">What to add.</param>
+    public static void Add(long[] cells, long amount)
     {
         var probe = t_probe;
         if (probe == 0)
@@ -56,24 +57,30 @@ internal sealed class StripedCells
             probe = NewProbe();
         }
 
-        ref var cell = ref _cells[((probe & _mask) + 1) * Stride];
+        ref var cell = ref Cell(cells, probe);
         var current = Volatile.Read(ref cell);
         if (Interlocked.CompareExchange(ref cell, current + amount, current) != current)
         {
-            AddAfterCollision(amount, probe);
+            AddAfterCollision(cells, amount, probe);
         }
     }
 
-    public long Sum()
+    /// <summary>The total of <paramref name="cells"/>.</summary>
+    /// <param name="cells">Cells from <see cref="Create"/>.</param>
+    public static long Sum(long[] cells)
     {
         long sum = 0;
-        for (var i = 1; i <= _mask + 1; i++)
+        for (var i = 1; i <= CellCount; i++)
         {
-            sum += Volatile.Read(ref _cells[i * Stride]);
+            sum += Volatile.Read(ref cells[i * Stride]);
         }
 
         return sum;
     }
+
+    // Masked to a cell that Create allocated, so the bounds check can go.
+    private static ref long Cell(long[] cells, int probe) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cells), ((probe & s_mask) + 1) * Stride);
 
     private static int NewProbe()
     {
@@ -83,13 +90,13 @@ internal sealed class StripedCells
         return probe;
     }
 
-    private void AddAfterCollision(long amount, int probe)
+    private static void AddAfterCollision(long[] cells, long amount, int probe)
     {
         // Xorshift: a different cell next time, for this counter and every other striped one.
         probe ^= probe << 13;
         probe ^= (int)((uint)probe >> 17);
         probe ^= probe << 5;
         t_probe = probe;
-        Interlocked.Add(ref _cells[((probe & _mask) + 1) * Stride], amount);
+        Interlocked.Add(ref Cell(cells, probe), amount);
     }
 }
