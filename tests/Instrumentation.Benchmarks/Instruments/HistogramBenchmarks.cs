@@ -1,4 +1,16 @@
-// Last result: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, see docs/benchmarks.md), `run.sh --filter '*HistogramBenchmarks*'` (ShortRun),
+// Last result: 2026-12-04 08:46 UTC, main with the counts inline in the series (found through a virtual call),
+// `run.sh --filter '*ContentionBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 0.5 to 1.2:
+// | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Observe_CachedChild_InRecordedActivity | 22.735 ns | 5.1054 ns | 0.2798 ns |  4.14 |    0.05 |         - |          NA |
+// | Observe_CachedChild_WithMeterListener  | 53.370 ns | 5.0796 ns | 0.2784 ns |  9.72 |    0.06 |         - |          NA |
+// | Floor_InterlockedAdd                   |  5.492 ns | 0.4670 ns | 0.0256 ns |  1.00 |    0.01 |         - |          NA |
+// | Observe_CachedChild                    | 15.682 ns | 1.6634 ns | 0.0912 ns |  2.86 |    0.02 |         - |          NA |
+// | Observe_CachedChild_NoExemplars        | 14.796 ns | 1.6480 ns | 0.0903 ns |  2.69 |    0.02 |         - |          NA |
+// | OTel_HistogramRecord_0Tags             | 15.883 ns | 1.0943 ns | 0.0600 ns |  2.89 |    0.02 |         - |          NA |
+// | OTel_HistogramRecord_2Tags             | 44.348 ns | 3.3096 ns | 0.1814 ns |  8.08 |    0.04 |         - |          NA |
+//
+// Earlier: 2026-11-22 (branch perf3, with Series.Touch() inlined: since reverted, see docs/benchmarks.md), `run.sh --filter '*HistogramBenchmarks*'` (ShortRun),
 // 2-core shared VM (AMD EPYC, .NET 10.0.12), load average 0.3 to 1.2:
 // | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|

@@ -1,3 +1,12 @@
+// Last result: 2026-12-04 08:45 UTC, `run.sh` (memory report printed first), .NET 10, 64-bit: histogram series now keep their
+// counts inline (243.7 B, was 267.7 B with a separate array); counters hold their striped-cells array directly (+8 B).
+// | series kind | allocated per series (B) | retained per series (B) | of which child object (B) | of which label-values array (B) | of which store (B) | target (B) | met |
+// | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+// | counter | 183.4 | 123.5 | 72.0 | 32.0 | 19.5 | 128 | met |
+// | gauge | 183.4 | 123.7 | 72.0 | 32.0 | 19.7 | 128 | met |
+// | histogram (14 buckets) | 303.4 | 243.7 | 192.0 | 32.0 | 19.7 | 256 | met |
+// | summary (3 quantiles, 5 age buckets) | 15919.4 | 15858.5 | 15808.0 | 32.0 | 18.5 | 16384 | met |
+
 using System.Globalization;
 using System.Text;
 using Instrumentation.Instruments;
