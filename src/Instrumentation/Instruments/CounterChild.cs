@@ -53,9 +53,9 @@ public sealed class CounterChild : Series, ICounter
     {
         AddWhole(1);
         Touch();
-        if (Family.SampleExemplars)
+        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
         {
-            SampleExemplar(1);
+            SampleExemplar(activity, 1);
         }
     }
 
@@ -79,9 +79,9 @@ public sealed class CounterChild : Series, ICounter
 
         Touch();
 
-        if (Family.SampleExemplars)
+        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
         {
-            SampleExemplar(increment);
+            SampleExemplar(activity, increment);
         }
     }
 
@@ -109,14 +109,8 @@ public sealed class CounterChild : Series, ICounter
     internal long[] SwitchToStripes() =>
         Volatile.Read(ref _stripedCells) ?? Interlocked.CompareExchange(ref _stripedCells, StripedCells.Create(), null) ?? _stripedCells!;
 
-    private void SampleExemplar(double increment)
+    private void SampleExemplar(Activity activity, double increment)
     {
-        var activity = Activity.Current;
-        if (activity is null || !activity.Recorded)
-        {
-            return;
-        }
-
         var side = EnsureSide();
         var sampled = ExemplarSampler.TrySample(activity, increment, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
         if (sampled is not null)
