@@ -1,4 +1,19 @@
-// Last result: 2026-11-22, `run.sh --filter '*Timed*'` (ShortRun), twice, 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                      | Mean       | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |---------------------------- |-----------:|-----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd        |  5.4666 ns |  0.7074 ns | 0.0388 ns |  1.00 |    0.01 |         - |          NA |
+// | Sync_Bare                   |  0.2697 ns |  0.0632 ns | 0.0035 ns |  0.05 |    0.00 |         - |          NA |
+// | Sync_Timed                  | 79.9149 ns |  4.6190 ns | 0.2532 ns | 14.62 |    0.10 |         - |          NA |
+// | Sync_Counted                | 37.2834 ns |  3.9580 ns | 0.2169 ns |  6.82 |    0.05 |         - |          NA |
+// | CompletedTask_Bare          |  0.3074 ns |  0.1232 ns | 0.0068 ns |  0.06 |    0.00 |         - |          NA |
+// | CompletedTask_Timed         | 80.4199 ns |  2.5570 ns | 0.1402 ns | 14.71 |    0.09 |         - |          NA |
+// | CompletedTaskOfT_Bare       |  0.5491 ns |  0.0392 ns | 0.0022 ns |  0.10 |    0.00 |         - |          NA |
+// | CompletedTaskOfT_Timed      | 80.6934 ns |  1.9175 ns | 0.1051 ns | 14.76 |    0.09 |         - |          NA |
+// | CompletedValueTaskOfT_Bare  |  0.3271 ns |  0.0022 ns | 0.0001 ns |  0.06 |    0.00 |         - |          NA |
+// | CompletedValueTaskOfT_Timed | 85.4621 ns | 20.3809 ns | 1.1171 ns | 15.63 |    0.20 |         - |          NA |
+//
+// Previous result: 2026-11-22, `run.sh --filter '*Timed*'` (ShortRun), twice, 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds. The decorator's whole
 // overhead is a decorated row's Ratio minus its _Bare row's. See docs/benchmarks.md (TimedBenchmarks).
 // First run (loaded: floor 11.1 ns against the usual 5.5 ns, so the ratios are compressed):

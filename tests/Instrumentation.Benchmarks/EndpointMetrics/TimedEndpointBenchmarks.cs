@@ -1,4 +1,11 @@
-// Last result: 2026-11-22, `run.sh --filter '*Timed*'` (ShortRun), twice, 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy.
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method            | Mean     | Error    | StdDev   | Median    | Ratio | RatioSD | Gen0   | Allocated | Alloc Ratio |
+// |------------------ |---------:|---------:|---------:|----------:|------:|--------:|-------:|----------:|------------:|
+// | Get_BareEndpoint  | 13.88 μs | 84.95 μs | 4.656 μs | 11.245 μs |  1.07 |    0.41 | 3.9063 |   7.92 KB |        1.00 |
+// | Get_TimedEndpoint | 12.20 μs | 83.44 μs | 4.574 μs |  9.690 μs |  0.94 |    0.39 | 3.9063 |   7.94 KB |        1.00 |
+//
+// Previous result: 2026-11-22, `run.sh --filter '*Timed*'` (ShortRun), twice, 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy.
 // Ratio here is a multiple of the bare endpoint (Get_BareEndpoint), not of the Interlocked.Add floor; Mean and
 // Allocated are per request. The Error columns are as large as the means: only the timed row's ratio and the
 // allocations are worth reading. See docs/benchmarks.md (TimedBenchmarks).

@@ -1,4 +1,14 @@
-// Last result: 2026-11-22 08:29 UTC, `run.sh --filter '*ScrapeBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), load about 1.2:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                            | Mean       | Error       | StdDev     | Ratio  | RatioSD | Allocated | Alloc Ratio |
+// |---------------------------------- |-----------:|------------:|-----------:|-------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd              |   5.552 ns |   0.6196 ns |  0.0340 ns |   1.00 |    0.01 |         - |          NA |
+// | Scrape_Counters_Prometheus        | 102.179 ns |  63.9407 ns |  3.5048 ns |  18.40 |    0.56 |         - |          NA |
+// | OTel_Scrape_Counters_Prometheus   | 200.589 ns | 464.4132 ns | 25.4561 ns |  36.13 |    3.98 |         - |          NA |
+// | Scrape_Histograms_Prometheus      | 578.098 ns | 375.9741 ns | 20.6084 ns | 104.12 |    3.26 |         - |          NA |
+// | OTel_Scrape_Histograms_Prometheus | 626.650 ns | 135.6536 ns |  7.4356 ns | 112.87 |    1.30 |         - |          NA |
+//
+// Previous result: 2026-11-22 08:29 UTC, `run.sh --filter '*ScrapeBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), load about 1.2:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds. The quick run ten minutes
 // earlier gave 31.1x / 124.6x for our two Prometheus rows (54.8x / 149.8x OpenTelemetry): the counter row is noisy.
 // See docs/benchmarks.md for the targets and the analysis.

@@ -1,4 +1,22 @@
-// Last result: 2026-12-04 09:00 UTC, main with the bare-array striped cells and the SeparateCounters_Inc control,
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                        | Threads | Mean      | Error     | StdDev    | Ratio | RatioSD | Throughput vs 1 thread | Allocated | Alloc Ratio |
+// |------------------------------ |-------- |----------:|----------:|----------:|------:|--------:|-----------------------:|----------:|------------:|
+// | SeparateCells                 | 1       |  5.548 ns | 0.3911 ns | 0.0214 ns |  1.00 |    0.00 |                  1.00x |         - |          NA |
+// | SharedCell                    | 1       |  5.469 ns | 0.5149 ns | 0.0282 ns |  0.99 |    0.01 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc             | 1       |  6.811 ns | 0.1486 ns | 0.0081 ns |  1.23 |    0.00 |                  1.00x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 1       |  5.852 ns | 0.1778 ns | 0.0097 ns |  1.05 |    0.00 |                  1.00x |         - |          NA |
+// | StripedCounter_Inc            | 1       |  7.784 ns | 0.9631 ns | 0.0528 ns |  1.40 |    0.01 |                  1.00x |         - |          NA |
+// | SeparateCounters_Inc          | 1       |  6.826 ns | 0.0743 ns | 0.0041 ns |  1.23 |    0.00 |                  1.00x |         - |          NA |
+// |                               |         |           |           |           |       |         |                        |           |             |
+// | SeparateCells                 | 2       |  2.822 ns | 0.4756 ns | 0.0261 ns |  1.00 |    0.01 |                  1.97x |         - |          NA |
+// | SharedCell                    | 2       | 11.915 ns | 5.1995 ns | 0.2850 ns |  4.22 |    0.09 |                  0.46x |         - |          NA |
+// | SharedCounter_Inc             | 2       |  4.911 ns | 1.0831 ns | 0.0594 ns |  1.74 |    0.02 |                  1.39x |         - |          NA |
+// | SharedCounter_Inc_NoExemplars | 2       |  3.941 ns | 0.7265 ns | 0.0398 ns |  1.40 |    0.02 |                  1.48x |         - |          NA |
+// | StripedCounter_Inc            | 2       |  5.023 ns | 2.4829 ns | 0.1361 ns |  1.78 |    0.04 |                  1.55x |         - |          NA |
+// | SeparateCounters_Inc          | 2       |  4.831 ns | 0.4653 ns | 0.0255 ns |  1.71 |    0.02 |                  1.41x |         - |          NA |
+//
+// Previous result: 2026-12-04 09:00 UTC, main with the bare-array striped cells and the SeparateCounters_Inc control,
 // `run.sh --filter '*ContentionBenchmarks*'` (ShortRun) twice back to back, 2-core shared VM (AMD EPYC, .NET 10),
 // load average 1.4 to 1.7 (the runs themselves). The control (each thread its own counter child, nothing shared)
 // reaches only 1.54x / 1.59x: in these windows the two vCPUs behave like the hyperthreads of one core, so no

@@ -1,4 +1,18 @@
-// Last result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                                | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |-------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd                  |  5.507 ns | 0.4449 ns | 0.0244 ns |  1.00 |    0.01 |         - |          NA |
+// | Inc_Unlabelled                        |  6.924 ns | 2.3129 ns | 0.1268 ns |  1.26 |    0.02 |         - |          NA |
+// | Inc_Unlabelled_NoExemplars            |  6.098 ns | 0.4460 ns | 0.0244 ns |  1.11 |    0.01 |         - |          NA |
+// | Inc_CachedChild                       |  6.989 ns | 0.4317 ns | 0.0237 ns |  1.27 |    0.01 |         - |          NA |
+// | Inc_CachedChild_NoExemplars           |  5.828 ns | 0.1665 ns | 0.0091 ns |  1.06 |    0.00 |         - |          NA |
+// | IncFractional_CachedChild             |  7.289 ns | 0.6921 ns | 0.0379 ns |  1.32 |    0.01 |         - |          NA |
+// | IncFractional_CachedChild_NoExemplars |  6.082 ns | 0.0124 ns | 0.0007 ns |  1.10 |    0.00 |         - |          NA |
+// | OTel_CounterAdd_0Tags                 | 12.295 ns | 9.4935 ns | 0.5204 ns |  2.23 |    0.08 |         - |          NA |
+// | OTel_CounterAdd_3Tags                 | 40.104 ns | 1.0504 ns | 0.0576 ns |  7.28 |    0.03 |         - |          NA |
+//
+// Previous result: 2026-11-22, `run.sh --filter '*CounterBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
 // See docs/benchmarks.md for the targets and the analysis.
 // | Method                                | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |

@@ -1,4 +1,13 @@
-// Last result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                      | Mean       | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |---------------------------- |-----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd        |  5.9232 ns | 1.5642 ns | 0.0857 ns |  1.00 |    0.02 |         - |          NA |
+// | Set_CachedChild             |  0.5000 ns | 0.0522 ns | 0.0029 ns |  0.08 |    0.00 |         - |          NA |
+// | Set_CachedChild_NoExemplars |  0.4970 ns | 0.0557 ns | 0.0031 ns |  0.08 |    0.00 |         - |          NA |
+// | OTel_GaugeRecord_0Tags      | 11.6732 ns | 2.1297 ns | 0.1167 ns |  1.97 |    0.03 |         - |          NA |
+//
+// Previous result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
 // See docs/benchmarks.md for the targets and the analysis.
 // | Method                      | Mean       | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |

@@ -1,4 +1,14 @@
-// Last result: 2026-12-04 08:46 UTC, main with the counts inline in the series (found through a virtual call),
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                          | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |-------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd            |  5.444 ns | 0.5480 ns | 0.0300 ns |  1.00 |    0.01 |         - |          NA |
+// | Observe_CachedChild             | 15.472 ns | 0.1068 ns | 0.0059 ns |  2.84 |    0.01 |         - |          NA |
+// | Observe_CachedChild_NoExemplars | 14.883 ns | 3.2291 ns | 0.1770 ns |  2.73 |    0.03 |         - |          NA |
+// | OTel_HistogramRecord_0Tags      | 15.607 ns | 1.7208 ns | 0.0943 ns |  2.87 |    0.02 |         - |          NA |
+// | OTel_HistogramRecord_2Tags      | 44.527 ns | 1.4657 ns | 0.0803 ns |  8.18 |    0.04 |         - |          NA |
+//
+// Previous result: 2026-12-04 08:46 UTC, main with the counts inline in the series (found through a virtual call),
 // `run.sh --filter '*ContentionBenchmarks*' '*HistogramBenchmarks*'` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 0.5 to 1.2:
 // | Method                                 | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |--------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|

@@ -1,4 +1,13 @@
-// Last result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                     | Mean      | Error    | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------- |----------:|---------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd       |  5.745 ns | 6.804 ns | 0.3729 ns |  1.00 |    0.08 |         - |          NA |
+// | WithLabels_Inc             | 20.123 ns | 1.107 ns | 0.0607 ns |  3.51 |    0.19 |         - |          NA |
+// | WithLabels_Inc_NoExemplars | 18.569 ns | 1.488 ns | 0.0816 ns |  3.24 |    0.18 |         - |          NA |
+// | OTel_CounterAdd_3Tags      | 36.516 ns | 4.227 ns | 0.2317 ns |  6.37 |    0.35 |         - |          NA |
+//
+// Previous result: 2026-11-22, `run.sh --quick` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
 // See docs/benchmarks.md for the targets and the analysis.
 // | Method                     | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |

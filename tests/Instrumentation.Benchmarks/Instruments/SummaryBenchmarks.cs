@@ -1,4 +1,13 @@
-// Last result: 2026-11-22, `run.sh --filter '*SummaryBenchmarks*' '*ScrapeBenchmarks*' (plus the two InRecordedActivity rows)` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
+// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// see docs/benchmarks.md for the targets and the verdicts.
+// | Method                           | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
+// |--------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
+// | Floor_InterlockedAdd             |  5.530 ns | 0.0495 ns | 0.0027 ns |  1.00 |    0.00 |         - |          NA |
+// | Observe_CachedChild              | 27.951 ns | 1.7790 ns | 0.0975 ns |  5.05 |    0.02 |         - |          NA |
+// | Observe_CachedChild_NoObjectives | 11.924 ns | 0.1029 ns | 0.0056 ns |  2.16 |    0.00 |         - |          NA |
+// | OTel_HistogramRecord_0Tags       | 16.103 ns | 0.7200 ns | 0.0395 ns |  2.91 |    0.01 |         - |          NA |
+//
+// Previous result: 2026-11-22, `run.sh --filter '*SummaryBenchmarks*' '*ScrapeBenchmarks*' (plus the two InRecordedActivity rows)` (ShortRun), 2-core shared VM (AMD EPYC, .NET 10.0.12), noisy:
 // read the Ratio column (multiple of the floor row in the same run), not the nanoseconds.
 // See docs/benchmarks.md for the targets and the analysis.
 // | Method                           | Mean      | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
