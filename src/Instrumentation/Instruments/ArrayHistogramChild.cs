@@ -8,7 +8,7 @@ internal sealed class ArrayHistogramChild : HistogramChild
     internal ArrayHistogramChild(Histogram family, string[] labelValues)
         : base(family, labelValues)
     {
-        _counts = new long[family.UpperBounds.Length + 1];
+        _counts = new long[family.CountLength];
     }
 
     private protected override Span<long> CountSlots => _counts;

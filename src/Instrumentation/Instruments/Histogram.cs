@@ -33,6 +33,9 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
 
     internal double[] UpperBounds { get; }
 
+    /// <summary>How many counts a series keeps: one per finite bucket, plus +Inf.</summary>
+    internal int CountLength => UpperBounds.Length + 1;
+
     internal Histogram<double> Instrument { get; }
 
     /// <inheritdoc />
@@ -45,7 +48,7 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
 
     private protected override void CollectChild(IMetricsVisitor visitor, HistogramChild child, MetricLabels labels)
     {
-        var length = UpperBounds.Length + 1;
+        var length = CountLength;
         long[]? rented = null;
         var cumulative = length <= StackCountsLimit ? stackalloc long[length] : (rented = ArrayPool<long>.Shared.Rent(length)).AsSpan(0, length);
         var sum = child.ReadCumulative(cumulative);

@@ -70,7 +70,7 @@ public abstract class HistogramChild : Series, IValueRecorder
 
     /// <summary>Creates a series for <paramref name="family"/>, its counts inline when they fit.</summary>
     internal static HistogramChild Create(Histogram family, string[] labelValues) =>
-        (family.UpperBounds.Length + 1) switch
+        family.CountLength switch
         {
             <= 4 => new InlineHistogramChild<HistogramCountSlots.Four>(family, labelValues),
             <= 8 => new InlineHistogramChild<HistogramCountSlots.Eight>(family, labelValues),
@@ -105,7 +105,7 @@ public abstract class HistogramChild : Series, IValueRecorder
         var slots = Volatile.Read(ref side.Exemplars);
         if (slots is null)
         {
-            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[Unsafe.As<Histogram>(Family).UpperBounds.Length + 1], null);
+            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[Unsafe.As<Histogram>(Family).CountLength], null);
             slots = side.Exemplars!;
         }
 

@@ -30,14 +30,14 @@ internal static class HistogramCountSlots
         private long _first;
     }
 
-    /// <summary>Up to 12 counts (11 finite buckets: the Prometheus default).</summary>
+    /// <summary>Up to 12 counts (11 finite buckets, as client_golang's default buckets).</summary>
     [InlineArray(12)]
     public struct Twelve : ISlots
     {
         private long _first;
     }
 
-    /// <summary>Up to 16 counts (15 finite buckets).</summary>
+    /// <summary>Up to 16 counts (15 finite buckets; our 14 default buckets land here).</summary>
     [InlineArray(MaxInline)]
     public struct Sixteen : ISlots
     {

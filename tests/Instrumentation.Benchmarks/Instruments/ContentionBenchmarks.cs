@@ -141,7 +141,8 @@ public class ContentionBenchmarks
         _stripedChild = _factory.CreateCounter("bench_striped_total", "Counter on striped cells from the start.", LabelSet.Names).WithLabels(LabelSet.Values);
         _stripedChild.SwitchToStripes();
 
-        // A gap between the two lane children so that they cannot share a cache line.
+        // A gap between the two lane children so that they cannot share a cache line; kept in a field,
+        // so that a compacting GC cannot close it.
         var laneCounter = _factory.CreateCounter("bench_lane_total", "One counter child per thread.", ["lane"]);
         var firstLaneChild = laneCounter.WithLabels("0");
         _laneChildrenGap = new byte[256];
