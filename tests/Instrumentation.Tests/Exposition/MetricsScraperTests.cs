@@ -209,9 +209,13 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
         var histogram = factory.CreateHistogram("work_duration_seconds", "Work.", ["worker"], unit: "seconds");
         using var scraper = new MetricsScraper([factory]);
         const int ObservationsPerThread = 200_000;
+
+        // Both series exist before the first scrape: a worker that had not started yet would leave it
+        // with nothing to check.
+        var children = new[] { histogram.WithLabels("even"), histogram.WithLabels("odd") };
         var workers = Enumerable.Range(0, 4).Select(w => new Thread(() =>
         {
-            var child = histogram.WithLabels(w % 2 == 0 ? "even" : "odd");
+            var child = children[w % 2];
             for (var i = 0; i < ObservationsPerThread; i++)
             {
                 child.Observe((i % 40) * 0.3);
