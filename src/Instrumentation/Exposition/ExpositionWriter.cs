@@ -155,14 +155,21 @@ public abstract class ExpositionWriter : IMetricsVisitor
         _output.Advance(position);
     }
 
-    /// <summary>Writes <c>name_suffix{labels} </c> for the current series, ready for the value.</summary>
-    /// <summary>Writes one <c>{quantile="q"} value</c> line per objective, with the quantile spelled in <paramref name="quantileStyle"/>.</summary>
-    private protected void WriteQuantileLines(SummaryPoint point, FloatStyle quantileStyle)
+    /// <summary>
+    /// Writes one <c>{quantile="q"} value</c> line per objective, with the quantile spelled in
+    /// <paramref name="quantileStyle"/>; with <paramref name="skipNegative"/>, negative values are left out.
+    /// </summary>
+    private protected void WriteQuantileLines(SummaryPoint point, FloatStyle quantileStyle, bool skipNegative)
     {
         var values = point.Values;
         Text.SetBounds("quantile"u8, point.Quantiles, quantileStyle, withInfinity: false);
         for (var i = 0; i < values.Length; i++)
         {
+            if (skipNegative && values[i] < 0)
+            {
+                continue;
+            }
+
             WriteSeriesName(default, Text.Bound(i));
             Output.WriteFloat(values[i], FloatStyle.General);
             Output.WriteByte((byte)'\n');

@@ -25,7 +25,10 @@ namespace Instrumentation.Exposition;
 /// </para>
 /// <para>
 /// When two sources give a family of the same name, or families whose series names would collide
-/// (a counter <c>x</c> writes <c>x_total</c>), the first source wins and the other family is left out.
+/// (a counter <c>x</c> writes <c>x_total</c>), the first source wins and the other family is left out;
+/// a series with a label set or value no format can carry is left out too. Each is counted in
+/// <c>metrics_series_dropped_total{metric,reason}</c> of the first <see cref="MetricFactory"/> among the
+/// sources and logged once per metric and reason (docs/limits.md).
 /// </para>
 /// </remarks>
 public sealed class MetricsScraper : IDisposable
@@ -36,7 +39,8 @@ public sealed class MetricsScraper : IDisposable
     private readonly IMetricsSource[] _sources;
     private readonly int _maxBytes;
     private readonly SemaphoreSlim _renderGate = new(1, 1);
-    private readonly FamilyDeduplicator _deduplicator = new();
+    private readonly CollectionGuard _guard = new();
+    private readonly Registry.SelfMetrics? _reporter;
     private readonly PrometheusTextWriter _prometheusWriter;
     private readonly OpenMetricsTextWriter _openMetricsWriter;
     private PooledBufferWriter? _idleBuffer;
@@ -66,6 +70,8 @@ public sealed class MetricsScraper : IDisposable
             {
                 throw new ArgumentNullException(nameof(sources), "A metrics source in the list is null.");
             }
+
+            _reporter ??= (source as MetricFactory)?.SelfMetrics;
         }
 
         // Every render points the writers at the buffer of that scrape; this one is just the first.
@@ -156,12 +162,12 @@ public sealed class MetricsScraper : IDisposable
         buffer.Reset();
         buffer.MaxLength = _maxBytes;
         writer.Reset(buffer);
-        _deduplicator.Begin(writer);
+        _guard.Begin(writer, _reporter);
         try
         {
             foreach (var source in _sources)
             {
-                source.Collect(_deduplicator);
+                source.Collect(_guard);
             }
 
             writer.Complete();

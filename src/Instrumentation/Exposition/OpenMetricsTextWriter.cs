@@ -13,7 +13,8 @@ namespace Instrumentation.Exposition;
 /// A <c># UNIT</c> line is written only when the family name ends with <c>_</c> and the unit, as the
 /// specification requires (Prometheus rejects the scrape otherwise). A histogram with a negative bucket
 /// bound has no <c>_sum</c> or <c>_count</c> (the specification forbids the sum there, and the count
-/// goes with it). An exemplar whose labels exceed the 128-character limit is left out.
+/// goes with it), and neither has one whose sum is negative or NaN. A summary leaves out a negative or NaN
+/// <c>_sum</c> and negative quantile values. An exemplar whose labels exceed the 128-character limit is left out.
 /// </remarks>
 public sealed class OpenMetricsTextWriter : ExpositionWriter
 {
@@ -82,7 +83,9 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
             Output.WriteByte((byte)'\n');
         }
 
-        if (bounds.Length == 0 || bounds[0] >= 0)
+        // _sum is a counter in OpenMetrics: it is left out when negative observations are possible (a negative
+        // bound) or happened (a negative or NaN sum), and _count goes with it (the format pairs them).
+        if ((bounds.Length == 0 || bounds[0] >= 0) && point.Sum >= 0)
         {
             WriteSample("_sum"u8, point.Sum);
             WriteSample("_count"u8, point.Count);
@@ -93,9 +96,13 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
     {
-        WriteQuantileLines(point, FloatStyle.Canonical);
+        // Quantile values and _sum must not be negative in OpenMetrics (NaN quantiles, an empty window, are fine).
+        WriteQuantileLines(point, FloatStyle.Canonical, skipNegative: true);
+        if (point.Sum >= 0)
+        {
+            WriteSample("_sum"u8, point.Sum);
+        }
 
-        WriteSample("_sum"u8, point.Sum);
         WriteSample("_count"u8, point.Count);
         WriteCreated(point.CreatedUnixSeconds);
     }

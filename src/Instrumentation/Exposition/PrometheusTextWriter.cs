@@ -65,7 +65,7 @@ public sealed class PrometheusTextWriter : ExpositionWriter
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
     {
-        WriteQuantileLines(point, FloatStyle.General);
+        WriteQuantileLines(point, FloatStyle.General, skipNegative: false);
 
         WriteSample("_sum"u8, point.Sum);
         WriteSample("_count"u8, point.Count);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Instrumentation.Collection;
@@ -33,9 +34,9 @@ public abstract class HistogramChild : Series, IValueRecorder
     /// <inheritdoc />
     public void Observe(double value)
     {
-        if (double.IsNaN(value))
+        if (!double.IsFinite(value))
         {
-            ThrowNaN();
+            ThrowNotFinite(value);
         }
 
         // The family is always a Histogram (the constructor takes one).
@@ -112,9 +113,9 @@ public abstract class HistogramChild : Series, IValueRecorder
         Volatile.Write(ref slots[bucket], sampled);
     }
 
-    private void ThrowNaN() =>
+    private void ThrowNotFinite(double value) =>
         throw new ArgumentOutOfRangeException(
-            "value",
-            double.NaN,
-            $"Histogram '{Family.Name}': cannot observe NaN; it would make the sum NaN for good.");
+            nameof(value),
+            value,
+            string.Create(CultureInfo.InvariantCulture, $"Histogram '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 }

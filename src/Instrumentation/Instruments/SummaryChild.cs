@@ -1,3 +1,4 @@
+using System.Globalization;
 using Instrumentation.Quantiles;
 
 namespace Instrumentation.Instruments;
@@ -33,9 +34,9 @@ public sealed class SummaryChild : Series, IValueRecorder
     /// <inheritdoc />
     public void Observe(double value)
     {
-        if (double.IsNaN(value))
+        if (!double.IsFinite(value))
         {
-            ThrowNaN();
+            ThrowNotFinite(value);
         }
 
         _window?.Observe(value);
@@ -68,9 +69,9 @@ public sealed class SummaryChild : Series, IValueRecorder
         _window?.Query(quantileValues);
     }
 
-    private void ThrowNaN() =>
+    private void ThrowNotFinite(double value) =>
         throw new ArgumentOutOfRangeException(
-            "value",
-            double.NaN,
-            $"Summary '{Family.Name}': cannot observe NaN; it would make the sum NaN for good.");
+            nameof(value),
+            value,
+            string.Create(CultureInfo.InvariantCulture, $"Summary '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 }

@@ -14,9 +14,12 @@ namespace Instrumentation.OpenTelemetry;
 /// </summary>
 /// <remarks>
 /// Streams from different meters can convert to the same name. They share the family when they are of the
-/// same kind (the first stream's help and unit are used); a stream of another kind is left out, and so is a
-/// series whose labels repeat one already written, because a Prometheus scrape cannot hold either.
-/// Not thread-safe: it reuses its buffers, so one collection at a time.
+/// same kind (the first stream's help and unit are used), and then every series of the family carries
+/// <c>otel_scope_name</c> with its meter's name, so series of different meters stay apart. A stream of another
+/// kind is left out, and so is a series whose labels repeat one already written (tags or names that differ only
+/// before conversion), because a Prometheus scrape cannot hold either; so is a stream the text formats cannot
+/// show (an exponential histogram). Each is reported to the visitor when it is an
+/// <see cref="IDroppedSeriesReceiver"/>. Not thread-safe: it reuses its buffers, so one collection at a time.
 /// </remarks>
 internal sealed class MetricBatchWriter
 {
@@ -46,6 +49,10 @@ internal sealed class MetricBatchWriter
             if (mapping is not null)
             {
                 _entries.Add(new Entry(mapping, metric, _entries.Count));
+            }
+            else
+            {
+                ReportUnsupported(metric, visitor);
             }
         }
 
@@ -86,32 +93,65 @@ internal sealed class MetricBatchWriter
         return new OurExemplar(exemplar.TraceId.ToHexString(), exemplar.SpanId.ToHexString(), value, ToUnixSeconds(exemplar.Timestamp));
     }
 
+    private static int CountPoints(Metric metric)
+    {
+        var points = 0;
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            points++;
+        }
+
+        return points;
+    }
+
+    private static void ReportUnsupported(Metric metric, IMetricsVisitor visitor)
+    {
+        if (visitor is IDroppedSeriesReceiver receiver)
+        {
+            receiver.SeriesDropped(
+                metric.Name,
+                DropReason.UnsupportedType,
+                CountPoints(metric),
+                $"instrument '{metric.Name}' of meter '{metric.MeterName}' is aggregated as {metric.MetricType}, which the text formats cannot show");
+        }
+    }
+
     private void WriteFamily(int start, int end, IMetricsVisitor visitor)
     {
         var descriptor = _entries[start].Mapping.Descriptor;
-        var deduplicate = end - start > 1;
+        var scoped = SpansSeveralMeters(start, end, descriptor.Type);
+        var reservedName = descriptor.Type == PromMetricType.Histogram ? "le" : null;
+        var receiver = visitor as IDroppedSeriesReceiver;
+        var duplicates = 0;
         _seriesInFamily.Clear();
 
         visitor.BeginFamily(descriptor);
         for (var i = start; i < end; i++)
         {
             var entry = _entries[i];
+            var scopeName = scoped ? entry.Metric.MeterName : null;
             if (entry.Mapping.Type != descriptor.Type)
             {
+                receiver?.SeriesDropped(
+                    descriptor.Name,
+                    DropReason.TypeConflict,
+                    CountPoints(entry.Metric),
+                    $"instrument '{entry.Metric.Name}' of meter '{entry.Metric.MeterName}' converts to a {entry.Mapping.Type.ToString().ToLowerInvariant()}, but the family is a {descriptor.Type.ToString().ToLowerInvariant()}");
                 continue;
             }
 
             if (_rewrites is not null && _rewrites.CollectFor(entry.Metric.MeterName, _matchingRewrites))
             {
-                WriteMerged(entry.Mapping, entry.Metric, deduplicate, visitor);
+                duplicates += WriteMerged(entry.Mapping, entry.Metric, reservedName, scopeName, visitor);
                 continue;
             }
 
             foreach (ref readonly var point in entry.Metric.GetMetricPoints())
             {
-                var labels = _labels.Build(point.Tags);
-                if (deduplicate && !_seriesInFamily.Add(_labels.SeriesKey()))
+                var labels = _labels.Build(point.Tags, reservedName: reservedName, scopeName: scopeName);
+                if (!_seriesInFamily.Add(_labels.SeriesKey()))
                 {
+                    duplicates++;
                     continue;
                 }
 
@@ -120,6 +160,39 @@ internal sealed class MetricBatchWriter
         }
 
         visitor.EndFamily();
+        if (duplicates > 0)
+        {
+            receiver?.SeriesDropped(
+                descriptor.Name,
+                DropReason.DuplicateLabels,
+                duplicates,
+                "series whose tags, or instrument names, differ only in characters Prometheus names cannot hold (such as 'a.b' and 'a_b') convert to the same labels; the first is kept");
+        }
+    }
+
+    /// <summary>True when the streams of one kind in [start, end) come from more than one meter.</summary>
+    private bool SpansSeveralMeters(int start, int end, PromMetricType type)
+    {
+        string? meter = null;
+        for (var i = start; i < end; i++)
+        {
+            var entry = _entries[i];
+            if (entry.Mapping.Type != type)
+            {
+                continue;
+            }
+
+            if (meter is null)
+            {
+                meter = entry.Metric.MeterName;
+            }
+            else if (!string.Equals(meter, entry.Metric.MeterName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void WritePoint(ForeignMetricMapping mapping, in MetricPoint point, MetricLabels labels, IMetricsVisitor visitor)
@@ -155,12 +228,14 @@ internal sealed class MetricBatchWriter
     };
 
     // Points of a stream with rewritten tag values: added up by their labels afterwards, then written once each.
-    private void WriteMerged(ForeignMetricMapping mapping, Metric metric, bool deduplicate, IMetricsVisitor visitor)
+    // Returns how many merged series repeated labels already written in the family (left out).
+    private int WriteMerged(ForeignMetricMapping mapping, Metric metric, string? reservedName, string? scopeName, IMetricsVisitor visitor)
     {
+        var duplicates = 0;
         _merged.Clear();
         foreach (ref readonly var point in metric.GetMetricPoints())
         {
-            var labels = _labels.Build(point.Tags, _matchingRewrites);
+            var labels = _labels.Build(point.Tags, _matchingRewrites, reservedName, scopeName);
             var series = _merged.GetOrAdd(_labels.SeriesKey(), labels);
             switch (mapping.Type)
             {
@@ -180,8 +255,9 @@ internal sealed class MetricBatchWriter
 
         foreach (var series in _merged.Series)
         {
-            if (deduplicate && !_seriesInFamily.Add(series.Key))
+            if (!_seriesInFamily.Add(series.Key))
             {
+                duplicates++;
                 continue;
             }
 
@@ -200,6 +276,7 @@ internal sealed class MetricBatchWriter
         }
 
         _merged.Clear();
+        return duplicates;
     }
 
     /// <summary>The point as our histogram model, in this writer's buffers: valid until the next call.</summary>

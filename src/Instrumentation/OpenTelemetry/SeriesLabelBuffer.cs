@@ -12,8 +12,15 @@ internal sealed class SeriesLabelBuffer
 {
     private const char KeySeparator = '\u001f';
 
+    /// <summary>The label that tells apart the series of meters whose instruments convert to the same family name.</summary>
+    public const string ScopeLabel = "otel_scope_name";
+
+    /// <summary>Put before a tag's label name when the exposition writes that name itself (<c>le</c> of a histogram).</summary>
+    private const string ExportedPrefix = "exported_";
+
     // Tag keys come from instrumentation code, so this stays small.
     private readonly Dictionary<string, string> _labelNameOfKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _exportedNameOf = new(StringComparer.Ordinal);
     private readonly StringBuilder _key = new();
     private string[] _names = new string[8];
     private string[] _values = new string[8];
@@ -23,12 +30,15 @@ internal sealed class SeriesLabelBuffer
     /// <summary>
     /// Converts <paramref name="tags"/>: label names sanitized and sorted; tags whose keys convert to the same
     /// label name (<c>a.b</c> and <c>a_b</c>) become one label whose values are joined by <c>;</c> in key order,
-    /// as the OpenTelemetry Prometheus compatibility rules say. A tag named by one of <paramref name="rewrites"/>
-    /// gets the rewritten value. The result is valid until the next call.
+    /// as the OpenTelemetry Prometheus compatibility rules say. A tag whose label name the exposition writes
+    /// itself (<paramref name="reservedName"/>, such as <c>le</c> on a histogram, or <see cref="ScopeLabel"/> when
+    /// <paramref name="scopeName"/> is given) is renamed <c>exported_</c> and its name, as Prometheus does with
+    /// target labels. With <paramref name="scopeName"/>, the series gets <see cref="ScopeLabel"/> with that value.
+    /// A tag named by one of <paramref name="rewrites"/> gets the rewritten value. The result is valid until the next call.
     /// </summary>
-    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null)
+    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null, string? reservedName = null, string? scopeName = null)
     {
-        EnsureCapacity(tags.Count);
+        EnsureCapacity(tags.Count + 1);
         _count = 0;
         foreach (var tag in tags)
         {
@@ -43,7 +53,18 @@ internal sealed class SeriesLabelBuffer
                 value = Rewritten(tag.Key, value, rewrites);
             }
 
-            Insert(LabelNameOf(tag.Key), tag.Key, value);
+            var name = LabelNameOf(tag.Key);
+            if (name == reservedName || (scopeName is not null && name == ScopeLabel))
+            {
+                name = ExportedNameOf(name);
+            }
+
+            Insert(name, tag.Key, value);
+        }
+
+        if (scopeName is not null)
+        {
+            Insert(ScopeLabel, string.Empty, scopeName);
         }
 
         MergeCollidingNames();
@@ -85,6 +106,17 @@ internal sealed class SeriesLabelBuffer
         }
 
         return name;
+    }
+
+    private string ExportedNameOf(string name)
+    {
+        if (!_exportedNameOf.TryGetValue(name, out var exported))
+        {
+            exported = ExportedPrefix + name;
+            _exportedNameOf[name] = exported;
+        }
+
+        return exported;
     }
 
     // Insertion sort by label name, then tag key: points carry a handful of tags, often already in order.

@@ -42,7 +42,8 @@ public abstract class MetricsPusher : IDisposable
     private readonly AuthenticationHeaderValue? _basicAuthentication;
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly Lock _renderLock = new();
-    private readonly FamilyDeduplicator _deduplicator = new();
+    private readonly CollectionGuard _guard = new();
+    private readonly Registry.SelfMetrics? _reporter;
     private readonly PooledBufferWriter _renderBuffer = new();
     private bool _disposed;
 
@@ -67,6 +68,7 @@ public abstract class MetricsPusher : IDisposable
         _options = options;
         _buffer = new SnapshotBuffer(options.BufferCapacity);
         _metrics = new PushMetrics(selfMetrics, target);
+        _reporter = selfMetrics?.SelfMetrics;
         _logger = logger ?? NullLogger.Instance;
         TimeProvider = timeProvider ?? TimeProvider.System;
 
@@ -194,10 +196,10 @@ public abstract class MetricsPusher : IDisposable
             {
                 var takenAt = TimeProvider.GetUtcNow();
                 _renderBuffer.Reset();
-                _deduplicator.Begin(CreateWriter(_renderBuffer, takenAt));
+                _guard.Begin(CreateWriter(_renderBuffer, takenAt), _reporter);
                 foreach (var source in _sources)
                 {
-                    source.Collect(_deduplicator);
+                    source.Collect(_guard);
                 }
 
                 if (_renderBuffer.WrittenCount == 0)

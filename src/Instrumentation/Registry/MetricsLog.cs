@@ -24,4 +24,8 @@ internal static partial class MetricsLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,
         Message = "Every callback of gauge '{Metric}' returns a value again; its series are collected as before.")]
     public static partial void GaugeCallbackRecovered(ILogger logger, string metric);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Metric '{Metric}': {Series} series were left out of a collection ({Reason}: {Detail}); they are counted in metrics_series_dropped_total, and the rules are in docs/limits.md. Logged once per metric and reason.")]
+    public static partial void SeriesDropped(ILogger logger, string metric, string reason, int series, string detail);
 }

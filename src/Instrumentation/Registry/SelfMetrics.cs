@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Instrumentation.Collection;
 using Instrumentation.Instruments;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +7,8 @@ namespace Instrumentation.Registry;
 
 /// <summary>
 /// The factory's own health counters, <c>metrics_series_overflow_total{metric}</c>,
-/// <c>metrics_callback_errors_total{metric}</c> and <c>metrics_callback_timeouts_total{metric}</c>, registered on first use so that a healthy factory
+/// <c>metrics_callback_errors_total{metric}</c>, <c>metrics_callback_timeouts_total{metric}</c> and
+/// <c>metrics_series_dropped_total{metric,reason}</c>, registered on first use so that a healthy factory
 /// exposes nothing extra.
 /// </summary>
 internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
@@ -18,6 +21,10 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
     private Counter? _overflows;
     private Counter? _callbackErrors;
     private Counter? _callbackTimeouts;
+    private Counter? _droppedSeries;
+
+    // (metric, reason) pairs already logged: bounded by the number of families, never by label values.
+    private readonly ConcurrentDictionary<(string Metric, DropReason Reason), byte> _loggedDrops = new();
 
     /// <summary>Counts one label combination sent to <paramref name="metric"/>'s overflow series; logs the first.</summary>
     public void ReportOverflow(string metric, int limit, bool first)
@@ -52,6 +59,23 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
         }
     }
 
+    /// <summary>
+    /// Counts <paramref name="series"/> series of <paramref name="metric"/> left out of a collection for
+    /// <paramref name="reason"/>; logs a warning the first time each metric is left out for each reason.
+    /// </summary>
+    public void ReportDroppedSeries(string metric, DropReason reason, int series, string detail)
+    {
+        if (series > 0)
+        {
+            DroppedSeries.WithLabels(metric, ReasonLabel(reason)).Inc(series);
+        }
+
+        if (_loggedDrops.TryAdd((metric, reason), 0))
+        {
+            MetricsLog.SeriesDropped(logger, metric, ReasonLabel(reason), series, detail);
+        }
+    }
+
     /// <summary>Logs that every callback of a metric returns a value again.</summary>
     public void ReportCallbackRecovered(string metric) => MetricsLog.GaugeCallbackRecovered(logger, metric);
 
@@ -65,6 +89,23 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
         "metrics_callback_errors",
         "Gauge callbacks that threw during a collection; the series was left out of it.",
         [MetricLabel],
+        limits: Unbounded));
+
+    private static string ReasonLabel(DropReason reason) => reason switch
+    {
+        DropReason.NameCollision => "name_collision",
+        DropReason.InvalidName => "invalid_name",
+        DropReason.TypeConflict => "type_conflict",
+        DropReason.DuplicateLabels => "duplicate_labels",
+        DropReason.InvalidValue => "invalid_value",
+        DropReason.InvalidLabels => "invalid_labels",
+        _ => "unsupported_type",
+    };
+
+    private Counter DroppedSeries => Volatile.Read(ref _droppedSeries) ?? (_droppedSeries = factory.CreateCounter(
+        "metrics_series_dropped",
+        "Series left out of a collection (scrape or push) because the exposition cannot carry them; see the reason label and docs/limits.md.",
+        [MetricLabel, "reason"],
         limits: Unbounded));
 
     private Counter CallbackTimeouts => Volatile.Read(ref _callbackTimeouts) ?? (_callbackTimeouts = factory.CreateCounter(

@@ -45,7 +45,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Scrape_SameFamilyInTwoSources_WritesTheFirstSourceOnly()
+    public void Scrape_SameFamilyInTwoSources_WritesTheFirstSourceOnlyAndCountsTheDrop()
     {
         using var first = TestFactory.Create(new ManualTimeProvider());
         using var second = TestFactory.Create(new ManualTimeProvider());
@@ -54,19 +54,31 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
         second.CreateGauge("only_second", "Only here.").Set(3);
         using var scraper = new MetricsScraper([first, second]);
 
-        for (var scrape = 0; scrape < 2; scrape++)
-        {
-            scraper.Scrape(ExpositionFormat.PrometheusText).Should().Be(
-                """
-                # HELP requests_total From the first.
-                # TYPE requests_total counter
-                requests_total 1
-                # HELP only_second Only here.
-                # TYPE only_second gauge
-                only_second 3
+        scraper.Scrape(ExpositionFormat.PrometheusText).Should().Be(
+            """
+            # HELP requests_total From the first.
+            # TYPE requests_total counter
+            requests_total 1
+            # HELP only_second Only here.
+            # TYPE only_second gauge
+            only_second 3
 
-                """);
-        }
+            """);
+
+        // The first source is collected before the second reports its drop, so the count shows from the next scrape on.
+        scraper.Scrape(ExpositionFormat.PrometheusText).Should().Be(
+            """
+            # HELP metrics_series_dropped_total Series left out of a collection (scrape or push) because the exposition cannot carry them; see the reason label and docs/limits.md.
+            # TYPE metrics_series_dropped_total counter
+            metrics_series_dropped_total{metric="requests",reason="name_collision"} 1
+            # HELP requests_total From the first.
+            # TYPE requests_total counter
+            requests_total 1
+            # HELP only_second Only here.
+            # TYPE only_second gauge
+            only_second 3
+
+            """);
     }
 
     [Fact]

@@ -214,7 +214,7 @@ public sealed class MetricBatchWriterTests
     }
 
     [Fact]
-    public void Collect_StreamsFromTwoMetersWithOneName_ShareOneFamily()
+    public void Collect_StreamsFromTwoMetersWithOneName_ShareOneFamilyApartByScopeName()
     {
         var firstName = UniqueMeterName();
         var secondName = UniqueMeterName();
@@ -230,10 +230,12 @@ public sealed class MetricBatchWriterTests
 
         var shared = visitor.Family("shared_requests");
         shared.Descriptor.Help.Should().Be("First help");
-        shared.SeriesWith(("from", "first")).Value.Should().Be(1);
-        shared.SeriesWith(("from", "second")).Value.Should().Be(2);
-        visitor.Family("repeated").Series.Should().ContainSingle("a second series with the same labels would be a duplicate sample")
-            .Which.Value.Should().Be(3);
+        shared.SeriesWith(("from", "first"), ("otel_scope_name", firstName)).Value.Should().Be(1);
+        shared.SeriesWith(("from", "second"), ("otel_scope_name", secondName)).Value.Should().Be(2);
+        var repeated = visitor.Family("repeated");
+        repeated.Series.Should().HaveCount(2, "the meter name tells the two series apart, so neither is lost");
+        repeated.SeriesWith(("otel_scope_name", firstName)).Value.Should().Be(3);
+        repeated.SeriesWith(("otel_scope_name", secondName)).Value.Should().Be(4);
     }
 
     [Fact]

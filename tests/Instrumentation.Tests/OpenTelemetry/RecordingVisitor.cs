@@ -6,7 +6,7 @@ namespace Instrumentation.Tests.OpenTelemetry;
 /// A visitor that copies every call into plain objects, and throws when the calls break the visitor
 /// protocol (a series outside a family, of another type than its family, or a family inside a family).
 /// </summary>
-public sealed class RecordingVisitor : IMetricsVisitor
+public class RecordingVisitor : IMetricsVisitor
 {
     private RecordedFamily? _open;
 
