@@ -156,6 +156,59 @@ public class OpenMetricsTextWriterTests
     }
 
     [Fact]
+    public void Write_HistogramWhoseSumWentNegative_LeavesOutSumAndCount()
+    {
+        // Observe(-5) with non-negative bounds used to write _sum -5, which OpenMetrics parsers refuse.
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
+        factory.CreateHistogram("delta", "Delta.", buckets: [0, 1]).Observe(-5);
+
+        Write(factory).Should().Be(
+            """
+            # TYPE delta histogram
+            # HELP delta Delta.
+            delta_bucket{le="0.0"} 1
+            delta_bucket{le="1.0"} 1
+            delta_bucket{le="+Inf"} 1
+            delta_created 1700000000.123
+            # EOF
+
+            """);
+        Render.Text(factory, ExpositionFormat.PrometheusText).Should().Contain("delta_sum -5\ndelta_count 1\n", "text 0.0.4 has no such rule");
+    }
+
+    [Fact]
+    public void Write_HistogramWithNaNSum_LeavesOutSumAndCount()
+    {
+        var source = new DelegateMetricsSource(visitor =>
+        {
+            visitor.BeginFamily(new MetricFamilyDescriptor("foreign", "", "", MetricType.Histogram));
+            visitor.WriteHistogram(default, new HistogramPoint([1.0], [1, 2], double.NaN, 0, []));
+            visitor.EndFamily();
+        });
+
+        Write(source).Should().Be("# TYPE foreign histogram\nforeign_bucket{le=\"1.0\"} 1\nforeign_bucket{le=\"+Inf\"} 2\n# EOF\n");
+    }
+
+    [Fact]
+    public void Write_SummaryWithNegativeQuantilesAndSum_LeavesThemOutAndKeepsTheCount()
+    {
+        using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
+        var summary = factory.CreateSummary("skew_seconds", "Clock skew.", objectives: [new(0.5, 0.05), new(0.99, 0.001)]);
+        summary.Observe(-3);
+        summary.Observe(-2);
+        summary.Observe(1);
+
+        var text = Write(factory);
+
+        text.Should().Contain("skew_seconds{quantile=\"0.99\"} 1\n")
+            .And.NotContain("quantile=\"0.5\"")
+            .And.NotContain("skew_seconds_sum")
+            .And.Contain("skew_seconds_count 3\n");
+        OpenMetricsStructure.Validate(text).Should().BeEmpty();
+        Render.Text(factory, ExpositionFormat.PrometheusText).Should().Contain("skew_seconds{quantile=\"0.5\"} -2\n").And.Contain("skew_seconds_sum -4\n");
+    }
+
+    [Fact]
     public void Write_SummaryFromHandWrittenSource_WritesCanonicalQuantilesSumCountAndCreated()
     {
         Write(DelegateMetricsSource.Summary()).Should().Be(

@@ -123,6 +123,24 @@ public class HistogramTests
         point.Sum.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Observe_Infinity_ThrowsAndKeepsTheSumUsable(double value)
+    {
+        // +Inf then -Inf used to leave _sum NaN for good.
+        using var factory = TestFactory.Create();
+        var histogram = factory.CreateHistogram("latency_seconds", "Latency");
+        histogram.Observe(1);
+
+        var act = () => histogram.Observe(value);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'latency_seconds'*Infinity*finite*");
+        var point = Collect(factory, "latency_seconds");
+        point.Count.Should().Be(1);
+        point.Sum.Should().Be(1);
+    }
+
     [Fact]
     public void Observe_OnLabelledHistogram_ThrowsNamingLabels()
     {

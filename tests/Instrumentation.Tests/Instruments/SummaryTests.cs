@@ -79,6 +79,22 @@ public sealed class SummaryTests
         summary.WithLabels().Sum.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Observe_Infinity_ThrowsNamingTheMetricAndKeepsTheData(double value)
+    {
+        using var metrics = new MetricFactory();
+        var summary = metrics.CreateSummary("job_seconds", "Jobs");
+        summary.Observe(1);
+
+        var observe = () => summary.Observe(value);
+
+        observe.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*job_seconds*Infinity*");
+        summary.WithLabels().Sum.Should().Be(1);
+        summary.WithLabels().Count.Should().Be(1);
+    }
+
     [Fact]
     public void CreateSummary_WithQuantileLabel_Throws()
     {
