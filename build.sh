@@ -10,14 +10,15 @@ cd "$(dirname "$0")"
 install_tools() {
   if command -v prometheus >/dev/null && command -v promtool >/dev/null \
     && command -v prometheus-pushgateway >/dev/null && command -v influxd >/dev/null \
-    && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+    && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] \
+    && /usr/bin/python3 -c 'import prometheus_client.openmetrics.parser' 2>/dev/null; then
     return
   fi
   local sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb, postgresql, rabbitmq-server"
+  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb, postgresql, rabbitmq-server, python3-prometheus-client (the reference OpenMetrics parser)"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server python3-prometheus-client >/dev/null
 }
 
 case "${1:-test}" in

@@ -120,7 +120,6 @@ internal sealed class MetricBatchWriter
     {
         var descriptor = _entries[start].Mapping.Descriptor;
         var scoped = SpansSeveralMeters(start, end, descriptor.Type);
-        var reservedName = descriptor.Type == PromMetricType.Histogram ? "le" : null;
         var receiver = visitor as IDroppedSeriesReceiver;
         var duplicates = 0;
         _seriesInFamily.Clear();
@@ -142,13 +141,13 @@ internal sealed class MetricBatchWriter
 
             if (_rewrites is not null && _rewrites.CollectFor(entry.Metric.MeterName, _matchingRewrites))
             {
-                duplicates += WriteMerged(entry.Mapping, entry.Metric, reservedName, scopeName, visitor);
+                duplicates += WriteMerged(entry.Mapping, entry.Metric, scopeName, visitor);
                 continue;
             }
 
             foreach (ref readonly var point in entry.Metric.GetMetricPoints())
             {
-                var labels = _labels.Build(point.Tags, reservedName: reservedName, scopeName: scopeName);
+                var labels = _labels.Build(point.Tags, scopeName: scopeName);
                 if (!_seriesInFamily.Add(_labels.SeriesKey()))
                 {
                     duplicates++;
@@ -229,13 +228,13 @@ internal sealed class MetricBatchWriter
 
     // Points of a stream with rewritten tag values: added up by their labels afterwards, then written once each.
     // Returns how many merged series repeated labels already written in the family (left out).
-    private int WriteMerged(ForeignMetricMapping mapping, Metric metric, string? reservedName, string? scopeName, IMetricsVisitor visitor)
+    private int WriteMerged(ForeignMetricMapping mapping, Metric metric, string? scopeName, IMetricsVisitor visitor)
     {
         var duplicates = 0;
         _merged.Clear();
         foreach (ref readonly var point in metric.GetMetricPoints())
         {
-            var labels = _labels.Build(point.Tags, _matchingRewrites, reservedName, scopeName);
+            var labels = _labels.Build(point.Tags, _matchingRewrites, scopeName);
             var series = _merged.GetOrAdd(_labels.SeriesKey(), labels);
             switch (mapping.Type)
             {

@@ -30,13 +30,14 @@ internal sealed class SeriesLabelBuffer
     /// <summary>
     /// Converts <paramref name="tags"/>: label names sanitized and sorted; tags whose keys convert to the same
     /// label name (<c>a.b</c> and <c>a_b</c>) become one label whose values are joined by <c>;</c> in key order,
-    /// as the OpenTelemetry Prometheus compatibility rules say. A tag whose label name the exposition writes
-    /// itself (<paramref name="reservedName"/>, such as <c>le</c> on a histogram, or <see cref="ScopeLabel"/> when
+    /// as the OpenTelemetry Prometheus compatibility rules say. A tag whose label name the exposition reserves
+    /// (<c>le</c> and <c>quantile</c>, whatever the type: Prometheus' lint flags them outside histograms and
+    /// summaries, and on those they would repeat the writer's own; <see cref="ScopeLabel"/> when
     /// <paramref name="scopeName"/> is given) is renamed <c>exported_</c> and its name, as Prometheus does with
     /// target labels. With <paramref name="scopeName"/>, the series gets <see cref="ScopeLabel"/> with that value.
     /// A tag named by one of <paramref name="rewrites"/> gets the rewritten value. The result is valid until the next call.
     /// </summary>
-    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null, string? reservedName = null, string? scopeName = null)
+    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null, string? scopeName = null)
     {
         EnsureCapacity(tags.Count + 1);
         _count = 0;
@@ -54,7 +55,7 @@ internal sealed class SeriesLabelBuffer
             }
 
             var name = LabelNameOf(tag.Key);
-            if (name == reservedName || (scopeName is not null && name == ScopeLabel))
+            if (name is "le" or "quantile" || (scopeName is not null && name == ScopeLabel))
             {
                 name = ExportedNameOf(name);
             }

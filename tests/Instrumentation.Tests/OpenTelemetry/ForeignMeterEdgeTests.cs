@@ -42,6 +42,16 @@ public sealed class ForeignMeterEdgeTests : IDisposable
     }
 
     [Fact]
+    public void Scrape_GaugeAndCounterTagsNamedLeOrQuantile_AreRenamedExported()
+    {
+        _meter.CreateObservableGauge("edge.level", () => new Measurement<double>(1, new KeyValuePair<string, object?>("quantile", "0.5")));
+        _meter.CreateCounter<long>("edge.hits").Add(1, new KeyValuePair<string, object?>("le", "5"));
+
+        ScrapeValid(ExpositionFormat.OpenMetrics).Should().Contain("edge_level{exported_quantile=\"0.5\"} 1\n")
+            .And.Contain("edge_hits_total{exported_le=\"5\"} 1\n");
+    }
+
+    [Fact]
     public void Scrape_TagsThatDifferOnlyBeforeSanitizingInSeparatePoints_KeepsOneAndCountsTheOther()
     {
         var counter = _meter.CreateCounter<long>("edge.requests");
