@@ -25,7 +25,7 @@ internal sealed class MetricBatchWriter
 {
     private readonly ConditionalWeakTable<Metric, ForeignMetricMapping?> _mappings = [];
     private readonly List<Entry> _entries = [];
-    private readonly HashSet<string> _seriesInFamily = new(StringComparer.Ordinal);
+    private readonly SeriesKeySet _seriesInFamily = new();
     private readonly SeriesLabelBuffer _labels = new();
     private readonly TagValueRewrites? _rewrites;
     private readonly List<TagValueRewrite> _matchingRewrites = [];
@@ -148,7 +148,7 @@ internal sealed class MetricBatchWriter
             foreach (ref readonly var point in entry.Metric.GetMetricPoints())
             {
                 var labels = _labels.Build(point.Tags, scopeName: scopeName);
-                if (!_seriesInFamily.Add(_labels.SeriesKey()))
+                if (!_seriesInFamily.Add(labels))
                 {
                     duplicates++;
                     continue;

@@ -1,4 +1,3 @@
-using System.Text;
 using Instrumentation.Collection;
 using OpenTelemetry;
 
@@ -10,7 +9,6 @@ namespace Instrumentation.OpenTelemetry;
 /// </summary>
 internal sealed class SeriesLabelBuffer
 {
-    private const char KeySeparator = '\u001f';
 
     /// <summary>The label that tells apart the series of meters whose instruments convert to the same family name.</summary>
     public const string ScopeLabel = "otel_scope_name";
@@ -21,7 +19,6 @@ internal sealed class SeriesLabelBuffer
     // Tag keys come from instrumentation code, so this stays small.
     private readonly Dictionary<string, string> _labelNameOfKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _exportedNameOf = new(StringComparer.Ordinal);
-    private readonly StringBuilder _key = new();
     private string[] _names = new string[8];
     private string[] _values = new string[8];
     private string[] _tagKeys = new string[8];
@@ -73,16 +70,13 @@ internal sealed class SeriesLabelBuffer
         return new MetricLabels(_names.AsSpan(0, _count), _values.AsSpan(0, _count));
     }
 
-    /// <summary>A string identifying the labels of the last <see cref="Build"/>, to spot duplicate series.</summary>
+    /// <summary>A string identifying the labels of the last <see cref="Build"/> (see <see cref="SeriesKeySet.WriteKey"/>), to add up or spot duplicate series.</summary>
     public string SeriesKey()
     {
-        _key.Clear();
-        for (var i = 0; i < _count; i++)
-        {
-            _key.Append(_names[i]).Append(KeySeparator).Append(_values[i]).Append(KeySeparator);
-        }
-
-        return _key.ToString();
+        var labels = new MetricLabels(_names.AsSpan(0, _count), _values.AsSpan(0, _count));
+        var buffer = new char[SeriesKeySet.KeyLength(labels)];
+        SeriesKeySet.WriteKey(labels, buffer);
+        return new string(buffer);
     }
 
     private static string Rewritten(string tagKey, string value, List<TagValueRewrite> rewrites)
