@@ -1,14 +1,17 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Instrumentation.Tests.TestSupport;
 
 /// <summary>
-/// Checks OpenMetrics 1.0 text against the rules of the specification that a line-by-line reader can
+/// Checks OpenMetrics 1.0 text against the rules of the specification that a reader of the whole text can
 /// check (promtool only reads Prometheus text): the ABNF of every line, descriptors before samples,
 /// sample names per type, no interleaving, canonical and ascending <c>le</c>, +Inf bucket equal to
-/// <c>_count</c>, integral counts, exemplars only where allowed, and the final <c># EOF</c>.
+/// <c>_count</c>, integral counts, exemplars only where allowed, and the final <c># EOF</c>; and the
+/// rules the reference Python client's strict parser (prometheus_client.openmetrics.parser) and Prometheus
+/// enforce: label names valid, unique and not reserved, <c>le</c> and <c>quantile</c> only where they
+/// belong, no duplicate series, counter-like values neither NaN nor negative, complete histograms, and no
+/// two families claiming one sample name. Where this is stricter than the Python parser, the rule says so.
 /// </summary>
 public static partial class OpenMetricsStructure
 {
@@ -36,18 +39,19 @@ public static partial class OpenMetricsStructure
 
         var lines = text.Split('\n');
         var families = new HashSet<string>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seriesLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var samples = new List<FamilySample>();
         string? family = null;
         string? type = null;
         var seenSample = false;
-        var finishedSeries = new HashSet<string>(StringComparer.Ordinal);
-        string? currentSeries = null;
-        var lastLe = double.NegativeInfinity;
-        var infBuckets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var finishedGroups = new HashSet<string>(StringComparer.Ordinal);
+        string? currentGroup = null;
 
         for (var n = 0; n < lines.Length - 1; n++)
         {
             var line = lines[n];
-            void Problem(string message) => problems.Add($"line {n + 1} '{line}': {message}");
+            void Problem(string message) => problems.Add(Format(n + 1, line, message));
 
             if (line == "# EOF")
             {
@@ -65,9 +69,15 @@ public static partial class OpenMetricsStructure
                 var (kind, name, rest) = (descriptor.Groups[1].Value, descriptor.Groups[2].Value, descriptor.Groups[3].Value);
                 if (kind == "TYPE")
                 {
+                    CheckFamily(type, samples, problems);
+                    samples.Clear();
                     if (!families.Add(name))
                     {
                         Problem($"family '{name}' appears twice.");
+                    }
+                    else
+                    {
+                        ClaimNames(name, rest, claims, Problem);
                     }
 
                     if (!SuffixesByType.ContainsKey(rest))
@@ -75,8 +85,15 @@ public static partial class OpenMetricsStructure
                         Problem($"unknown type '{rest}'.");
                     }
 
-                    (family, type, seenSample, currentSeries) = (name, rest, false, null);
-                    finishedSeries.Clear();
+                    if (name.StartsWith("__", StringComparison.Ordinal))
+                    {
+                        // Stricter than the Python parser, which accepts it; names starting with "__" are
+                        // reserved for Prometheus' internal use.
+                        Problem($"metric name '{name}' is reserved (starts with '__').");
+                    }
+
+                    (family, type, seenSample, currentGroup) = (name, rest, false, null);
+                    finishedGroups.Clear();
                 }
                 else if (name != family || seenSample)
                 {
@@ -94,7 +111,7 @@ public static partial class OpenMetricsStructure
                 continue;
             }
 
-            if (!TryParseSample(line, out var sampleName, out var labels, out var value, out var exemplar, out var error))
+            if (!TryParseSample(line, out var sampleName, out var labelList, out var value, out var exemplar, out var error))
             {
                 Problem(error);
                 continue;
@@ -107,7 +124,7 @@ public static partial class OpenMetricsStructure
                 continue;
             }
 
-            var suffix = SuffixesByType[type].FirstOrDefault(s => sampleName == family + s);
+            var suffix = SuffixesByType.GetValueOrDefault(type, [""]).FirstOrDefault(s => sampleName == family + s);
             if (suffix is null)
             {
                 Problem($"'{sampleName}' is not a sample name of {type} family '{family}'.");
@@ -119,21 +136,32 @@ public static partial class OpenMetricsStructure
                 Problem("exemplar on a sample that cannot carry one.");
             }
 
-            var seriesKey = string.Join(',', labels.Where(l => l.Key is not "le" and not "quantile").Select(l => l.Key + "=" + l.Value));
-            if (seriesKey != currentSeries)
+            ExpositionSyntax.LabelNameProblems(labelList).ToList().ForEach(Problem);
+            var labels = ExpositionSyntax.ToDictionary(labelList);
+            LabelPlacementProblems(type, suffix, labels).ForEach(Problem);
+
+            // Stricter than the Python parser, which silently keeps one of two consecutive equal series;
+            // Prometheus drops the second sample as a "duplicate sample for timestamp".
+            var seriesKey = ExpositionSyntax.SeriesKey(sampleName, labels);
+            if (!seriesLines.TryAdd(seriesKey, n + 1))
             {
-                if (currentSeries is not null)
+                Problem($"duplicate series {seriesKey}, first on line {seriesLines[seriesKey]}.");
+            }
+
+            var group = GroupKey(type, suffix, labels);
+            if (group != currentGroup)
+            {
+                if (currentGroup is not null)
                 {
-                    finishedSeries.Add(currentSeries);
+                    finishedGroups.Add(currentGroup);
                 }
 
-                if (finishedSeries.Contains(seriesKey))
+                if (finishedGroups.Contains(group))
                 {
                     Problem("series of the family are interleaved.");
                 }
 
-                currentSeries = seriesKey;
-                lastLe = double.NegativeInfinity;
+                currentGroup = group;
             }
 
             if (suffix is "_bucket" or "_count" && !IntegerNumber().IsMatch(value))
@@ -141,42 +169,31 @@ public static partial class OpenMetricsStructure
                 Problem("a count must be an integer.");
             }
 
-            if (suffix == "_bucket")
+            var le = double.NaN;
+            if (suffix == "_bucket" && (!labels.TryGetValue("le", out var leText) || !IsCanonical(leText, out le)))
             {
-                if (!labels.TryGetValue("le", out var le) || !IsCanonical(le, out var bound))
-                {
-                    Problem("bucket without a canonical le label.");
-                    continue;
-                }
-
-                if (bound <= lastLe)
-                {
-                    Problem("buckets are not in ascending order of le.");
-                }
-
-                lastLe = bound;
-                if (le == "+Inf")
-                {
-                    infBuckets[family + "|" + seriesKey] = value;
-                }
+                Problem("bucket without a canonical le label.");
+                le = double.NaN;
             }
 
-            if (suffix == "_count" && type == "histogram"
-                && (!infBuckets.TryGetValue(family + "|" + seriesKey, out var inf) || inf != value))
+            if (type == "summary" && suffix == ""
+                && (!labels.TryGetValue("quantile", out var q) || !IsCanonical(q, out var quantile) || quantile is < 0 or > 1))
             {
-                Problem("_count differs from the +Inf bucket.");
+                Problem("quantile sample without a canonical quantile label between 0 and 1.");
             }
 
-            if (type == "summary" && suffix == "" && (!labels.TryGetValue("quantile", out var q) || !IsCanonical(q, out _)))
-            {
-                Problem("quantile sample without a canonical quantile label.");
-            }
+            var number = ParseNumber(value);
+            ValueProblems(type, suffix, number).ForEach(Problem);
+            samples.Add(new FamilySample(n + 1, line, suffix, labels, number, le, group));
         }
 
+        CheckFamily(type, samples, problems);
         return problems;
     }
 
-    private static bool TryParseSample(string line, out string name, out Dictionary<string, string> labels, out string value, out bool exemplar, out string error)
+    private static string Format(int lineNumber, string line, string message) => $"line {lineNumber} '{line}': {message}";
+
+    private static bool TryParseSample(string line, out string name, out List<KeyValuePair<string, string>> labels, out string value, out bool exemplar, out string error)
     {
         (labels, value, exemplar, error) = ([], "", false, "");
         var match = MetricName().Match(line);
@@ -188,7 +205,7 @@ public static partial class OpenMetricsStructure
         }
 
         var position = name.Length;
-        if (position < line.Length && line[position] == '{' && !TryParseLabels(line, ref position, labels, out error))
+        if (position < line.Length && line[position] == '{' && !ExpositionSyntax.TryParseLabels(line, ref position, lenient: false, labels, out error))
         {
             return false;
         }
@@ -207,10 +224,18 @@ public static partial class OpenMetricsStructure
         {
             exemplar = true;
             var exemplarPosition = 0;
-            var exemplarLabels = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (!parts[1].StartsWith('{') || !TryParseLabels(parts[1], ref exemplarPosition, exemplarLabels, out error))
+            var exemplarLabels = new List<KeyValuePair<string, string>>();
+            if (!parts[1].StartsWith('{') || !ExpositionSyntax.TryParseLabels(parts[1], ref exemplarPosition, lenient: false, exemplarLabels, out error))
             {
                 error = "bad exemplar labels. " + error;
+                return false;
+            }
+
+            // A repeated name the Python parser refuses too; a "__" name it accepts (stricter here).
+            var exemplarNameProblem = ExpositionSyntax.LabelNameProblems(exemplarLabels).FirstOrDefault();
+            if (exemplarNameProblem is not null)
+            {
+                error = "exemplar: " + exemplarNameProblem;
                 return false;
             }
 
@@ -227,62 +252,6 @@ public static partial class OpenMetricsStructure
             }
         }
 
-        return true;
-    }
-
-    private static bool TryParseLabels(string text, ref int position, Dictionary<string, string> labels, out string error)
-    {
-        error = "";
-        position++;
-        while (position < text.Length && text[position] != '}')
-        {
-            var labelName = LabelName().Match(text, position);
-            if (!labelName.Success || labelName.Index != position || !text[(position + labelName.Length)..].StartsWith("=\"", StringComparison.Ordinal))
-            {
-                error = "bad label name.";
-                return false;
-            }
-
-            position += labelName.Length + 2;
-            var value = new StringBuilder();
-            while (position < text.Length && text[position] != '"')
-            {
-                if (text[position] == '\\')
-                {
-                    if (position + 1 >= text.Length || text[position + 1] is not ('\\' or '"' or 'n'))
-                    {
-                        error = "bad escape in label value.";
-                        return false;
-                    }
-
-                    value.Append(text[position + 1] == 'n' ? '\n' : text[position + 1]);
-                    position += 2;
-                    continue;
-                }
-
-                value.Append(text[position++]);
-            }
-
-            if (position >= text.Length || !labels.TryAdd(labelName.Value, value.ToString()))
-            {
-                error = "unterminated or repeated label.";
-                return false;
-            }
-
-            position++;
-            if (position < text.Length && text[position] == ',')
-            {
-                position++;
-            }
-        }
-
-        if (position >= text.Length)
-        {
-            error = "unterminated label set.";
-            return false;
-        }
-
-        position++;
         return true;
     }
 
@@ -317,14 +286,28 @@ public static partial class OpenMetricsStructure
             && CanonicalNumber().IsMatch(text);
     }
 
+    /// <summary>A value <see cref="SampleValue"/> has matched: a real number, or Inf or NaN with an optional sign.</summary>
+    private static double ParseNumber(string text)
+    {
+        var unsigned = text.TrimStart('+', '-');
+        if (unsigned == "NaN")
+        {
+            return double.NaN;
+        }
+
+        if (unsigned is "Inf" or "inf")
+        {
+            return text[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
     [GeneratedRegex(@"^# (TYPE|UNIT|HELP) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)$")]
     private static partial Regex DescriptorLine();
 
     [GeneratedRegex(@"^[a-zA-Z_:][a-zA-Z0-9_:]*")]
     private static partial Regex MetricName();
-
-    [GeneratedRegex(@"[a-zA-Z_][a-zA-Z0-9_]*")]
-    private static partial Regex LabelName();
 
     [GeneratedRegex(@"^ ([+-]?(?:[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|[0-9]*\.[0-9]+(?:e[+-]?[0-9]+)?|[Ii]nf|NaN))(?: [+-]?[0-9]+(?:\.[0-9]*)?)?$")]
     private static partial Regex SampleValue();
