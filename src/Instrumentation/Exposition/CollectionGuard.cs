@@ -69,10 +69,10 @@ internal sealed class CollectionGuard : IMetricsVisitor, IDroppedSeriesReceiver
         _invalidValues = 0;
         _invalidLabels = 0;
         _familyDrop = null;
-        if (!SeriesRules.IsValidFamilyName(family.Name))
+        if (!SeriesRules.IsValidFamilyName(family.Name, family.Type))
         {
             _familyDrop = DropReason.InvalidName;
-            _familyDropDetail = "a metric name must match [a-zA-Z_:][a-zA-Z0-9_:]* and must not start with '__'";
+            _familyDropDetail = "a metric name must match [a-zA-Z_:][a-zA-Z0-9_:]*, and neither it nor its series names may start with '__'";
             return;
         }
 

@@ -9,9 +9,14 @@ namespace Instrumentation.Exposition;
 /// </summary>
 internal static class SeriesRules
 {
-    /// <summary>A valid metric name that does not start with the reserved <c>__</c>.</summary>
-    public static bool IsValidFamilyName(string name) =>
-        MetricNameRules.IsValidMetricName(name) && !name.StartsWith("__", StringComparison.Ordinal);
+    /// <summary>
+    /// A valid metric name that does not start with the reserved <c>__</c>, and whose series names do not either
+    /// (a counter, histogram or summary named <c>_</c> would write <c>__total</c>, <c>__bucket</c>, <c>__sum</c>).
+    /// </summary>
+    public static bool IsValidFamilyName(string name, MetricType type) =>
+        MetricNameRules.IsValidMetricName(name)
+        && !name.StartsWith("__", StringComparison.Ordinal)
+        && !(name == "_" && type != MetricType.Gauge);
 
     /// <summary>
     /// True when every label name is valid, does not start with <c>__</c>, appears once, and is not the one the

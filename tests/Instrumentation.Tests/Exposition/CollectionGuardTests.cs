@@ -112,21 +112,30 @@ public sealed class CollectionGuardTests : IDisposable
     }
 
     [Theory]
-    [InlineData("__reserved")]
-    [InlineData("9starts_with_digit")]
-    [InlineData("has-dash")]
-    public void Scrape_FamilyWithAnInvalidName_IsLeftOutAndCounted(string name)
+    [InlineData("__reserved", MetricType.Gauge)]
+    [InlineData("9starts_with_digit", MetricType.Gauge)]
+    [InlineData("has-dash", MetricType.Gauge)]
+    [InlineData("_", MetricType.Counter)]
+    public void Scrape_FamilyWithAnInvalidName_IsLeftOutAndCounted(string name, MetricType type)
     {
         var source = new DelegateMetricsSource(visitor =>
         {
-            visitor.BeginFamily(new MetricFamilyDescriptor(name, "", "", MetricType.Gauge));
-            visitor.WriteGauge(default, 1);
+            visitor.BeginFamily(new MetricFamilyDescriptor(name, "", "", type));
+            if (type == MetricType.Gauge)
+            {
+                visitor.WriteGauge(default, 1);
+            }
+            else
+            {
+                visitor.WriteCounter(default, 1, 0, null);
+            }
+
             visitor.EndFamily();
         });
 
         var (openMetrics, text) = ScrapeTwice(source);
 
-        openMetrics.Should().NotContain(name);
+        openMetrics.Should().NotContain(name + " ").And.NotContain(name + "_total");
         text.Should().Contain("reason=\"invalid_name\"} 1");
     }
 
