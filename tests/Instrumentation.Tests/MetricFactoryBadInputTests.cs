@@ -109,6 +109,6 @@ public sealed class MetricFactoryBadInputTests : IDisposable
     {
         var create = () => new MetricFactory(new MetricFactoryOptions { CallbackTimeout = TimeSpan.FromMilliseconds(milliseconds) });
 
-        create.Should().Throw<ArgumentException>().WithMessage("*CallbackTimeout is *positive*");
+        create.Should().Throw<ArgumentException>().WithMessage("*CallbackTimeout is *positive*(default 00:00:00.2500000)*");
     }
 }
