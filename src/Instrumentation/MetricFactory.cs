@@ -86,8 +86,7 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
     /// <exception cref="InvalidOperationException">The name is registered with another definition.</exception>
     public Counter CreateCounter(string name, string help, string[]? labelNames = null, string? unit = null, SeriesLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var baseName = name.EndsWith("_total", StringComparison.Ordinal) ? name[..^"_total".Length] : name;
+        var baseName = MetricNameRules.ToCounterBaseName(name);
         var definition = Define(MetricType.Counter, baseName, help, labelNames, unit, limits);
         return _registry.GetOrRegister(definition, d => new Counter(this, d));
     }
@@ -230,6 +229,13 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
     private MetricDefinition Define(MetricType type, string name, string help, string[]? labelNames, string? unit, SeriesLimits? limits, params ReadOnlySpan<string> reservedLabels)
     {
         MetricNameRules.ThrowIfInvalidMetricName(name);
+        MetricNameRules.ThrowIfSeriesNamesReserved(name, type switch
+        {
+            MetricType.Counter => MetricNameRules.CounterSuffix,
+            MetricType.Histogram => "_bucket",
+            MetricType.Summary => "_sum",
+            _ => null,
+        });
         ArgumentNullException.ThrowIfNull(help);
         var labels = labelNames is null ? [] : (string[])labelNames.Clone();
         MetricNameRules.ThrowIfInvalidLabelNames(name, labels, [.. reservedLabels, ChildStore<Series>.OverflowLabelName]);

@@ -39,14 +39,20 @@ public sealed class MetricFactoryOptions
     /// </summary>
     public TimeSpan? SeriesIdleTimeout { get; set; }
 
-    /// <summary>The time budget of one gauge callback in one collection, unless set otherwise: one second.</summary>
-    public static readonly TimeSpan DefaultCallbackTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The time budget of one gauge callback in one collection, unless set otherwise: 250 ms, so that one slow
+    /// callback leaves room for the rest of a scrape within a short Prometheus <c>scrape_timeout</c>.
+    /// </summary>
+    public static readonly TimeSpan DefaultCallbackTimeout = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// How long a collection waits for one gauge callback (<see cref="Instruments.IGauge.SetCallback"/>).
     /// A callback still running after this long leaves its series out of that collection and is counted in
-    /// <c>metrics_callback_timeouts_total{metric}</c>; it is not started again until it returns.
-    /// Positive and at most <see cref="int.MaxValue"/> milliseconds. Default one second.
+    /// <c>metrics_callback_timeouts_total{metric}</c>; it is not started again until it returns. A scrape with a
+    /// timeout of its own (<see cref="Exposition.MetricsScraper.WriteAsync(Stream, Exposition.ExpositionFormat, TimeSpan, CancellationToken)"/>,
+    /// which the <c>/metrics</c> endpoint uses for Prometheus' <c>X-Prometheus-Scrape-Timeout-Seconds</c>) waits
+    /// less when its deadline is nearer.
+    /// Positive and at most <see cref="int.MaxValue"/> milliseconds. Default 250 ms.
     /// </summary>
     public TimeSpan CallbackTimeout { get; set; } = DefaultCallbackTimeout;
 

@@ -67,7 +67,7 @@ public sealed class MetricFactoryBadInputTests : IDisposable
     [Fact]
     public void CreateSummary_WithAQuantileOutOfRange_ShowsItInInvariantCulture() =>
         _factory.Invoking(f => f.CreateSummary("work", "Work", objectives: [new QuantileObjective(1.5, 0.01)]))
-            .Should().Throw<ArgumentException>().WithMessage("*'work'*quantile 1.5 must be greater than 0 and less than 1*");
+            .Should().Throw<ArgumentException>().WithMessage("*'work'*quantile 1.5 must be between 0 and 1 inclusive*");
 
     [Fact]
     public void CreateSummary_WithANegativeWindow_NamesMetricValueAndRule() =>
@@ -109,6 +109,6 @@ public sealed class MetricFactoryBadInputTests : IDisposable
     {
         var create = () => new MetricFactory(new MetricFactoryOptions { CallbackTimeout = TimeSpan.FromMilliseconds(milliseconds) });
 
-        create.Should().Throw<ArgumentException>().WithMessage("*CallbackTimeout is *positive*");
+        create.Should().Throw<ArgumentException>().WithMessage("*CallbackTimeout is *positive*(default 00:00:00.2500000)*");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Instrumentation.AspNetCore.Authentication;
 using Instrumentation.Exposition;
 using Microsoft.AspNetCore.Http;
@@ -7,12 +8,14 @@ namespace Instrumentation.AspNetCore.Endpoints;
 
 /// <summary>
 /// Serves one scrape: checks the credentials (refusing before any collection), picks the format from
-/// <c>Accept</c> and streams the exposition into the response.
+/// <c>Accept</c> and streams the exposition into the response. When Prometheus sends its scrape timeout
+/// (<see cref="ScrapeTimeoutHeader"/>), gauge callbacks must return within its share of it, counted from here.
 /// </summary>
 internal static class MetricsEndpointHandler
 {
     public static async Task HandleAsync(HttpContext context, MetricsScraper scraper, MetricsBasicAuthenticator authenticator)
     {
+        var received = Stopwatch.GetTimestamp();
         if (!authenticator.Authenticate(context))
         {
             return;
@@ -30,7 +33,15 @@ internal static class MetricsEndpointHandler
 
         try
         {
-            await scraper.WriteAsync(response.Body, format, context.RequestAborted).ConfigureAwait(false);
+            if (ScrapeTimeoutHeader.TryParse(context.Request.Headers[ScrapeTimeoutHeader.Name], out var scrapeTimeout))
+            {
+                var left = ScrapeTimeoutHeader.CallbackShare(scrapeTimeout) - Stopwatch.GetElapsedTime(received);
+                await scraper.WriteAsync(response.Body, format, left > TimeSpan.Zero ? left : TimeSpan.Zero, context.RequestAborted).ConfigureAwait(false);
+            }
+            else
+            {
+                await scraper.WriteAsync(response.Body, format, context.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (ExpositionTooLargeException ex)
         {

@@ -18,11 +18,15 @@ namespace Instrumentation.Exposition;
 /// docs/limits.md). Without a reporting factory the drops are still made, but not counted.
 /// </para>
 /// <para>
+/// It is also what sources see as the collection's <see cref="ICollectionDeadline"/>: a scrape with a timeout
+/// passes its deadline through it to the gauge callbacks.
+/// </para>
+/// <para>
 /// Claims are kept between collections and marked with the collection number, so a steady set of families
 /// costs no allocation per collection; names not seen for a while are pruned. Not thread-safe.
 /// </para>
 /// </remarks>
-internal sealed class CollectionGuard : IMetricsVisitor, IDroppedSeriesReceiver
+internal sealed class CollectionGuard : IMetricsVisitor, IDroppedSeriesReceiver, ICollectionDeadline
 {
     private const int StackNameLimit = 256;
     private static readonly string[] CounterSuffixes = ["", "_total", "_created"];
@@ -50,9 +54,16 @@ internal sealed class CollectionGuard : IMetricsVisitor, IDroppedSeriesReceiver
         _claims = _claimedInScrape.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Starts a collection whose families go to <paramref name="target"/>; drops are counted and logged through <paramref name="reporter"/>.</summary>
-    public void Begin(IMetricsVisitor target, SelfMetrics? reporter)
+    /// <inheritdoc />
+    public long DeadlineTimestamp { get; private set; } = ICollectionDeadline.None;
+
+    /// <summary>
+    /// Starts a collection whose families go to <paramref name="target"/>; drops are counted and logged through
+    /// <paramref name="reporter"/>, and sources that wait (gauge callbacks) wait no later than <paramref name="deadlineTimestamp"/>.
+    /// </summary>
+    public void Begin(IMetricsVisitor target, SelfMetrics? reporter, long deadlineTimestamp = ICollectionDeadline.None)
     {
+        DeadlineTimestamp = deadlineTimestamp;
         PruneStaleClaims();
         _target = target;
         _reporter = reporter;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Instrumentation.Collection;
 
@@ -88,32 +89,40 @@ public sealed class MetricsScraper : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit; nothing was written.</exception>
-    public async ValueTask WriteAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(destination);
-        var writer = WriterFor(format);
-        var buffer = TakeBuffer();
-        try
-        {
-            await _renderGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                Render(writer, buffer);
-            }
-            finally
-            {
-                _renderGate.Release();
-            }
+    public ValueTask WriteAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(destination, format, ICollectionDeadline.None, cancellationToken);
 
-            await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            ReturnBuffer(buffer);
-        }
+    /// <summary>
+    /// Collects every source within <paramref name="callbackTimeout"/> and writes the exposition to
+    /// <paramref name="destination"/>; what a <c>/metrics</c> endpoint does for a client that gives up after a
+    /// timeout. Nothing is written unless collection succeeds.
+    /// </summary>
+    /// <remarks>
+    /// The time runs from this call, and includes waiting for a concurrent scrape to finish collecting. Each gauge
+    /// callback waits at most its factory's <see cref="MetricFactoryOptions.CallbackTimeout"/> and never past the
+    /// end of <paramref name="callbackTimeout"/>; once that has passed, the callbacks still to be read are not
+    /// started or waited for: their series are left out and counted as timeouts. The rest of the collection, the
+    /// rendering and the writing are not cut short, so leave them some room: pass less than the client's timeout.
+    /// </remarks>
+    /// <param name="destination">Where the exposition is written.</param>
+    /// <param name="format">The exposition format.</param>
+    /// <param name="callbackTimeout">How long, from now, gauge callbacks may take in all; zero or more.</param>
+    /// <param name="cancellationToken">Cancels waiting for a concurrent scrape and writing to <paramref name="destination"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value, or <paramref name="callbackTimeout"/> is negative.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit; nothing was written.</exception>
+    public ValueTask WriteAsync(Stream destination, ExpositionFormat format, TimeSpan callbackTimeout, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        ArgumentOutOfRangeException.ThrowIfLessThan(callbackTimeout, TimeSpan.Zero);
+        return WriteCoreAsync(destination, format, ICollectionDeadline.After(start, callbackTimeout), cancellationToken);
     }
 
-    /// <summary>Collects every source and returns the exposition as a string (for tests and diagnostics).</summary>
+    /// <summary>
+    /// Collects every source and returns the exposition as a string (for tests and diagnostics). Gauge callbacks
+    /// get their <see cref="MetricFactoryOptions.CallbackTimeout"/> each, with no overall deadline.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit.</exception>
     public string Scrape(ExpositionFormat format)
@@ -125,7 +134,7 @@ public sealed class MetricsScraper : IDisposable
             _renderGate.Wait();
             try
             {
-                Render(writer, buffer);
+                Render(writer, buffer, ICollectionDeadline.None);
             }
             finally
             {
@@ -156,13 +165,41 @@ public sealed class MetricsScraper : IDisposable
         _renderGate.Dispose();
     }
 
-    /// <summary>Collects into <paramref name="buffer"/>; the caller holds the render gate.</summary>
-    private void Render(ExpositionWriter writer, PooledBufferWriter buffer)
+    private async ValueTask WriteCoreAsync(Stream destination, ExpositionFormat format, long deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var writer = WriterFor(format);
+        var buffer = TakeBuffer();
+        try
+        {
+            await _renderGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Render(writer, buffer, deadline);
+            }
+            finally
+            {
+                _renderGate.Release();
+            }
+
+            await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Collects into <paramref name="buffer"/>, telling the sources the <paramref name="deadline"/> (a
+    /// <see cref="Stopwatch"/> timestamp) when there is one; the caller holds the render gate.
+    /// </summary>
+    private void Render(ExpositionWriter writer, PooledBufferWriter buffer, long deadline)
     {
         buffer.Reset();
         buffer.MaxLength = _maxBytes;
         writer.Reset(buffer);
-        _guard.Begin(writer, _reporter);
+        _guard.Begin(writer, _reporter, deadline);
         try
         {
             foreach (var source in _sources)

@@ -65,7 +65,8 @@ public sealed class MetricsOptions
 
     /// <summary>
     /// How long a scrape waits for one gauge callback before leaving its series out (see
-    /// <see cref="MetricFactoryOptions.CallbackTimeout"/> and docs/limits.md). Default one second.
+    /// <see cref="MetricFactoryOptions.CallbackTimeout"/> and docs/limits.md); less when Prometheus' scrape timeout
+    /// leaves less. Default 250 ms.
     /// </summary>
     public TimeSpan CallbackTimeout { get; set; } = MetricFactoryOptions.DefaultCallbackTimeout;
 

@@ -32,7 +32,7 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 
         if (options.CallbackTimeout <= TimeSpan.Zero || options.CallbackTimeout.TotalMilliseconds > int.MaxValue)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:CallbackTimeout is {options.CallbackTimeout}; it must be positive and at most {int.MaxValue} ms (default 00:00:01)."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Metrics:CallbackTimeout is {options.CallbackTimeout}; it must be positive and at most {int.MaxValue} ms (default {MetricFactoryOptions.DefaultCallbackTimeout})."));
         }
 
         if (options.MaxScrapeBytes < 1024)

@@ -16,7 +16,7 @@ public sealed class Gauge : MetricFamily<GaugeChild>, IGauge
     {
         factory.Meter.CreateObservableGauge(
             definition.Name,
-            () => MeasurePresent(static child => child.TryCollect(out var value) ? value : null),
+            () => MeasurePresent(static child => child.TryCollect(ICollectionDeadline.None, out var value) ? value : null),
             UnitConversion.ToUcum(definition.Unit),
             definition.Help);
         CompleteConstruction();
@@ -60,7 +60,7 @@ public sealed class Gauge : MetricFamily<GaugeChild>, IGauge
     private protected override void CollectChild(IMetricsVisitor visitor, GaugeChild child, MetricLabels labels)
     {
         // A series whose callback threw or timed out is left out: Prometheus marks it stale.
-        if (child.TryCollect(out var value))
+        if (child.TryCollect(ICollectionDeadline.Of(visitor), out var value))
         {
             visitor.WriteGauge(labels, value);
         }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Instrumentation.Collection;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>One series of a <see cref="Gauge"/>: a double stored as its bits, set with a plain volatile write.</summary>
@@ -16,7 +19,7 @@ public sealed class GaugeChild : Series, IGauge
     /// With a callback, this runs it within the factory's <see cref="MetricFactoryOptions.CallbackTimeout"/>
     /// and reads <see cref="double.NaN"/> when it throws or does not return in time.
     /// </remarks>
-    public double Value => TryCollect(out var value) ? value : double.NaN;
+    public double Value => TryCollect(ICollectionDeadline.None, out var value) ? value : double.NaN;
 
     /// <inheritdoc />
     public void Set(double value)
@@ -72,11 +75,12 @@ public sealed class GaugeChild : Series, IGauge
     }
 
     /// <summary>
-    /// Reads the value for a collection. False when the callback threw or did not return within the
-    /// factory's callback timeout: the series is then left out of the collection, and the failure is
-    /// counted (and logged when the metric was healthy).
+    /// Reads the value for a collection. False when the callback threw, or did not return within the
+    /// factory's callback timeout or by the collection's <paramref name="deadline"/> (a
+    /// <see cref="Stopwatch"/> timestamp, or <see cref="ICollectionDeadline.None"/>): the
+    /// series is then left out of the collection, and the failure is counted (and logged when the metric was healthy).
     /// </summary>
-    internal bool TryCollect(out double value)
+    internal bool TryCollect(long deadline, out double value)
     {
         var callback = Volatile.Read(ref _callback);
         if (callback is null)
@@ -86,7 +90,15 @@ public sealed class GaugeChild : Series, IGauge
         }
 
         var timeout = Family.Factory.Options.CallbackTimeout;
-        if (callback.TryRead(timeout, out value, out var error))
+        var allowed = timeout;
+        if (deadline != ICollectionDeadline.None)
+        {
+            // The time the log names: less than the timeout when the collection's deadline is nearer.
+            var untilDeadline = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            allowed = untilDeadline <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(untilDeadline.Ticks, timeout.Ticks));
+        }
+
+        if (callback.TryRead(timeout, deadline, out value, out var error))
         {
             MarkCallbackHealthy();
             return true;
@@ -95,7 +107,7 @@ public sealed class GaugeChild : Series, IGauge
         var first = Interlocked.Exchange(ref EnsureSide().CallbackFailing, 1) == 0 && ((Gauge)Family).SeriesStartedFailing();
         if (error is null)
         {
-            Family.Factory.SelfMetrics.ReportCallbackTimeout(Family.Name, timeout, first);
+            Family.Factory.SelfMetrics.ReportCallbackTimeout(Family.Name, allowed, first);
         }
         else
         {

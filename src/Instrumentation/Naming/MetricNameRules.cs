@@ -5,6 +5,9 @@ namespace Instrumentation.Naming;
 /// </summary>
 public static class MetricNameRules
 {
+    /// <summary>The suffix of a counter's series on the wire; optional in the name given at creation.</summary>
+    internal const string CounterSuffix = "_total";
+
     /// <summary>Returns true when <paramref name="name"/> matches <c>[a-zA-Z_:][a-zA-Z0-9_:]*</c>.</summary>
     public static bool IsValidMetricName(string? name)
     {
@@ -62,6 +65,45 @@ public static class MetricNameRules
         {
             throw new ArgumentException(
                 $"Metric name '{name}' is invalid: names starting with '__' are reserved for Prometheus' internal use.",
+                nameof(name));
+        }
+    }
+
+    /// <summary>
+    /// Returns the name a counter is stored under: <paramref name="name"/> without a trailing <c>_total</c>.
+    /// Throws <see cref="ArgumentException"/> when the name as given is invalid or reserved (so <c>__total</c>
+    /// is refused, although what is left of it, <c>_</c>, would not be), or when it is only <c>_total</c>.
+    /// </summary>
+    internal static string ToCounterBaseName(string name)
+    {
+        ThrowIfInvalidMetricName(name);
+        if (!name.EndsWith(CounterSuffix, StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        if (name.Length == CounterSuffix.Length)
+        {
+            throw new ArgumentException(
+                $"Counter name '{name}' is invalid: it is only the '{CounterSuffix}' suffix, which every counter gets on the wire, and nothing is left once it is removed; put a name before it, for example 'requests{CounterSuffix}'.",
+                nameof(name));
+        }
+
+        return name[..^CounterSuffix.Length];
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when a family named <paramref name="name"/> would write series
+    /// whose names start with the reserved <c>__</c>: a counter, histogram or summary named <c>_</c> writes
+    /// <c>__total</c>, <c>__bucket</c> or <c>__sum</c>. <paramref name="seriesSuffix"/> is the family's first
+    /// series suffix (<c>_total</c>, <c>_bucket</c>, <c>_sum</c>); null for a gauge, whose series is the name itself.
+    /// </summary>
+    internal static void ThrowIfSeriesNamesReserved(string name, string? seriesSuffix)
+    {
+        if (seriesSuffix is not null && name == "_")
+        {
+            throw new ArgumentException(
+                $"Metric name '{name}' is invalid: its series would be written as '{name}{seriesSuffix}', and names starting with '__' are reserved for Prometheus' internal use.",
                 nameof(name));
         }
     }

@@ -13,7 +13,8 @@ internal static class QuantileObjectives
 
     /// <summary>
     /// Validate returns the objectives sorted by quantile, as a new array the caller owns.
-    /// Throws <see cref="ArgumentException"/> when a quantile is not in (0, 1), an error is not in [0, 1),
+    /// Throws <see cref="ArgumentException"/> when a quantile is not in [0, 1] (0 and 1, the minimum and maximum of
+    /// the window, are allowed, as in OpenMetrics), an error is not in [0, 1),
     /// or a quantile appears twice. An empty span is valid (a summary with count and sum only).
     /// </summary>
     public static QuantileObjective[] Validate(ReadOnlySpan<QuantileObjective> objectives, string metricName)
@@ -23,9 +24,9 @@ internal static class QuantileObjectives
         foreach (var objective in sorted)
         {
             // Written as negations so that NaN fails too.
-            if (!(objective.Quantile > 0 && objective.Quantile < 1))
+            if (!(objective.Quantile >= 0 && objective.Quantile <= 1))
             {
-                throw Invalid(metricName, nameof(objectives), $"quantile {objective.Quantile} must be greater than 0 and less than 1.");
+                throw Invalid(metricName, nameof(objectives), $"quantile {objective.Quantile} must be between 0 and 1 inclusive (0 reports the minimum, 1 the maximum).");
             }
 
             if (!(objective.Error >= 0 && objective.Error < 1))

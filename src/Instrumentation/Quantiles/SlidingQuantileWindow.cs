@@ -55,7 +55,7 @@ internal sealed class SlidingQuantileWindow
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ageBuckets, QuantileObjectives.MaxAgeBuckets);
         for (int i = 0; i < objectives.Length; i++)
         {
-            if (!(objectives[i].Quantile > 0 && objectives[i].Quantile < 1) || (i > 0 && objectives[i].Quantile <= objectives[i - 1].Quantile))
+            if (!(objectives[i].Quantile >= 0 && objectives[i].Quantile <= 1) || (i > 0 && objectives[i].Quantile <= objectives[i - 1].Quantile))
             {
                 throw new ArgumentException("Objectives must be validated and sorted by QuantileObjectives.Validate first.", nameof(objectives));
             }

@@ -18,7 +18,7 @@ internal static partial class MetricsLog
     public static partial void DecoratedMethodFailed(ILogger logger, string site, Exception exception);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
-        Message = "The callback of gauge '{Metric}' did not return within {Timeout}; its series is left out of collections until it does, and it is not started again while it runs (counted in metrics_callback_timeouts_total). Logged once until every callback of the metric returns a value again.")]
+        Message = "The callback of gauge '{Metric}' did not return within {Timeout} (its callback timeout, or what was left of the scrape's time when that was less); its series is left out of collections until it does, and it is not started again while it runs (counted in metrics_callback_timeouts_total). Logged once until every callback of the metric returns a value again.")]
     public static partial void GaugeCallbackTimedOut(ILogger logger, string metric, TimeSpan timeout);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,

@@ -110,7 +110,7 @@ internal sealed class SelfMetrics(MetricFactory factory, ILogger logger)
 
     private Counter CallbackTimeouts => Volatile.Read(ref _callbackTimeouts) ?? (_callbackTimeouts = factory.CreateCounter(
         "metrics_callback_timeouts",
-        "Collections that left a gauge series out because its callback had not returned within the callback timeout.",
+        "Collections that left a gauge series out because its callback had not returned within the callback timeout or by the scrape's deadline.",
         [MetricLabel],
         limits: Unbounded));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
@@ -139,6 +140,98 @@ public sealed class MapMetricsTests(WebApplicationFactory<Program> sample) : ICl
         var map = () => app.MapMetrics();
 
         map.Should().Throw<InvalidOperationException>().WithMessage("*builder.AddMetrics()*");
+    }
+
+    [Fact]
+    public async Task Get_WithPrometheusScrapeTimeoutHeader_LeavesOutACallbackSlowerThanIt_AndAnswersInTime()
+    {
+        using var release = new ManualResetEventSlim();
+        try
+        {
+            // Slower than the scrape's 0.5 s, well within the 10 s callback timeout.
+            await using var app = await StartWithCallbackAsync(() =>
+            {
+                release.Wait(TimeSpan.FromSeconds(8));
+                return 1;
+            });
+            using var client = app.GetTestClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            request.Headers.TryAddWithoutValidation("X-Prometheus-Scrape-Timeout-Seconds", "0.5");
+            var watch = Stopwatch.StartNew();
+
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+
+            watch.Stop();
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            body.Should().NotContain("\nslow_reading ", "a callback still running when the scrape's time is up is left out")
+                .And.Contain("\nsteady_reading 2\n");
+
+            // A sanity bound, not a speed judgement: without the header's deadline the callback would hold the scrape 8 s.
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("1e400")]
+    [InlineData("0,01")]
+    public async Task Get_WithAMalformedScrapeTimeoutHeader_IgnoresItAndWaitsForCallbacksAsUsual(string value)
+    {
+        await using var app = await StartWithCallbackAsync(() =>
+        {
+            Thread.Sleep(100);
+            return 1;
+        });
+        using var client = app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.TryAddWithoutValidation("X-Prometheus-Scrape-Timeout-Seconds", value);
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\nslow_reading 1\n").And.Contain("\nsteady_reading 2\n");
+    }
+
+    [Fact]
+    public async Task Get_WithTwoScrapeTimeoutHeaders_IgnoresThem()
+    {
+        await using var app = await StartWithCallbackAsync(() =>
+        {
+            Thread.Sleep(100);
+            return 1;
+        });
+        using var client = app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.TryAddWithoutValidation("X-Prometheus-Scrape-Timeout-Seconds", ["0.001", "0.001"]);
+
+        using var response = await client.SendAsync(request);
+
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\nslow_reading 1\n", "a repeated header is malformed, so the 1 ms it names is not applied");
+    }
+
+    /// <summary>Starts a test server with a 10 s callback timeout, a gauge read through <paramref name="callback"/> and a plain one.</summary>
+    private static async Task<WebApplication> StartWithCallbackAsync(Func<double> callback)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Metrics:CallbackTimeout"] = "00:00:10";
+        builder.AddMetrics();
+        var app = builder.Build();
+        app.MapMetrics();
+        var metrics = app.Services.GetRequiredService<MetricFactory>();
+        metrics.CreateGauge("slow_reading", "Read through a callback.").SetCallback(callback);
+        metrics.CreateGauge("steady_reading", "Set directly.").Set(2);
+        await app.StartAsync();
+        return app;
     }
 
     private static async Task<double> ReadSampleAsync(HttpClient client, string series)

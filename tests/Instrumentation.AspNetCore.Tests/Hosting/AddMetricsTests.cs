@@ -69,11 +69,23 @@ public sealed class AddMetricsTests
         options.CardinalityLimit.Should().Be(10);
     }
 
+    [Fact]
+    public void AddMetrics_WithoutCallbackTimeout_GivesEachCallback250Milliseconds()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddMetrics();
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.CallbackTimeout.Should().Be(TimeSpan.FromMilliseconds(250));
+        host.Services.GetRequiredService<MetricFactory>().Options.CallbackTimeout.Should().Be(TimeSpan.FromMilliseconds(250));
+    }
+
     [Theory]
     [InlineData("Metrics:Path", "metrics", "Metrics:Path 'metrics' must start with '/'")]
     [InlineData("Metrics:CardinalityLimit", "0", "Metrics:CardinalityLimit is 0")]
     [InlineData("Metrics:MeterName", " ", "Metrics:MeterName is empty")]
-    [InlineData("Metrics:CallbackTimeout", "00:00:00", "Metrics:CallbackTimeout is 00:00:00")]
+    [InlineData("Metrics:CallbackTimeout", "00:00:00", "Metrics:CallbackTimeout is 00:00:00; it must be positive")]
+    [InlineData("Metrics:CallbackTimeout", "-00:00:01", "Metrics:CallbackTimeout is -00:00:01; it must be positive and at most 2147483647 ms (default 00:00:00.2500000)")]
     [InlineData("Metrics:Server:Port", "70000", "Metrics:Server:Port is 70000")]
     [InlineData("Metrics:Server:Host", "not a host", "Metrics:Server:Host 'not a host'")]
     public async Task AddMetrics_WithAnInvalidOption_StopsStartUpWithAMessageNamingIt(string key, string value, string expected)

@@ -251,6 +251,36 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
         output.WriteLine($"{scrapes} scrapes while observing");
     }
 
+    [Theory]
+    [InlineData(ExpositionFormat.PrometheusText)]
+    [InlineData(ExpositionFormat.OpenMetrics)]
+    public async Task WriteAsync_WithACallbackTimeout_WritesTheSameBodyAsWithout(ExpositionFormat format)
+    {
+        using var factory = TestFactory.Create(new ManualTimeProvider());
+        ExpositionSamples.PopulateEveryType(factory);
+        factory.CreateGauge("callback_value", "Read through a callback.").SetCallback(() => 7);
+        using var scraper = new MetricsScraper([factory, ExpositionSamples.SummarySource()]);
+        using var without = new MemoryStream();
+        using var with = new MemoryStream();
+
+        await scraper.WriteAsync(without, format);
+        await scraper.WriteAsync(with, format, TimeSpan.FromMinutes(1));
+
+        Encoding.UTF8.GetString(with.ToArray()).Should().Be(Encoding.UTF8.GetString(without.ToArray())).And.Contain("callback_value 7\n");
+    }
+
+    [Fact]
+    public async Task WriteAsync_WithANegativeCallbackTimeout_ThrowsAndWritesNothing()
+    {
+        using var scraper = new MetricsScraper([]);
+        using var body = new MemoryStream();
+
+        var act = async () => await scraper.WriteAsync(body, ExpositionFormat.PrometheusText, TimeSpan.FromMilliseconds(-1));
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be("callbackTimeout");
+        body.Length.Should().Be(0);
+    }
+
     [Fact]
     public void Constructor_NullSource_Throws()
     {

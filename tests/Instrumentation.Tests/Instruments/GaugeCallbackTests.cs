@@ -202,12 +202,110 @@ public sealed class GaugeCallbackTests : IDisposable
         }
     }
 
+    [Fact]
+    public void CallbackTimeout_ByDefault_Is250Milliseconds()
+    {
+        MetricFactoryOptions.DefaultCallbackTimeout.Should().Be(TimeSpan.FromMilliseconds(250));
+        new MetricFactoryOptions().CallbackTimeout.Should().Be(TimeSpan.FromMilliseconds(250), "one slow callback must leave room for the rest of a short scrape");
+    }
+
+    [Fact]
+    public async Task ScrapeWithATimeout_CallbackStillRunningAtItsEnd_IsLeftOut_OthersServed_TimeoutCounted()
+    {
+        using var factory = LongBudgetFactory();
+        factory.CreateGauge("a_quick", "Quick").SetCallback(() => 1);
+        factory.CreateGauge("b_stuck", "Stuck").SetCallback(() =>
+        {
+            _release.Wait();
+            return 2;
+        });
+        factory.CreateGauge("c_plain", "Plain").Set(3);
+        factory.CreateCounter("d_other", "Other").Inc(4);
+        using var scraper = new MetricsScraper([factory]);
+
+        // Without the timeout the stuck callback would hold the scrape for its whole 10 s budget.
+        var first = await ScrapeAsync(scraper, TimeSpan.FromMilliseconds(200)).WaitAsync(ScrapeBound);
+        var second = await ScrapeAsync(scraper, TimeSpan.Zero).WaitAsync(ScrapeBound);
+
+        first.Named("a_quick").Single().Value.Should().Be(1, "a callback read before the deadline is served as usual");
+        first.Named("b_stuck").Should().BeEmpty();
+        first.Named("c_plain").Single().Value.Should().Be(3);
+        first.Named("d_other_total").Single().Value.Should().Be(4);
+        second.Named("metrics_callback_timeouts_total").Should().Contain(s => s.Label("metric") == "b_stuck" && s.Value >= 1);
+        var warning = WarningsAbout("b_stuck").Should().ContainSingle().Subject;
+        warning.Message.Should().Contain("did not return within").And.NotContain("00:00:10", "the warning names the time the callback had, not the longer budget");
+    }
+
+    [Fact]
+    public async Task ScrapeWithZeroTimeout_StartsNoCallback_LeavesTheirSeriesOut_AndTheNextScrapeReadsThemAgain()
+    {
+        using var factory = LongBudgetFactory();
+        var calls = 0;
+        factory.CreateGauge("counted", "Counted").SetCallback(() => Interlocked.Increment(ref calls));
+        factory.CreateGauge("plain", "Plain").Set(3);
+        using var scraper = new MetricsScraper([factory]);
+
+        var late = await ScrapeAsync(scraper, TimeSpan.Zero);
+
+        late.Named("counted").Should().BeEmpty("the deadline had passed before the callback's turn");
+        late.Named("plain").Single().Value.Should().Be(3);
+        Volatile.Read(ref calls).Should().Be(0, "a callback whose value can no longer be used is not started");
+
+        var next = ExpositionParser.Parse(scraper.Scrape(ExpositionFormat.PrometheusText), ExpositionFormat.PrometheusText);
+
+        next.Named("counted").Single().Value.Should().Be(1);
+        next.Named("metrics_callback_timeouts_total").Single().Should().Match<ParsedSample>(s => s.Label("metric") == "counted" && s.Value == 1);
+    }
+
+    [Fact]
+    public async Task ScrapeWithATimeout_BoundsAllCallbacksTogether_NotEachOne()
+    {
+        using var factory = LongBudgetFactory();
+        var gauge = factory.CreateGauge("stuck", "Stuck", ["n"]);
+        for (var i = 0; i < 8; i++)
+        {
+            gauge.WithLabels(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).SetCallback(() =>
+            {
+                _release.Wait();
+                return 1;
+            });
+        }
+
+        using var scraper = new MetricsScraper([factory]);
+        var watch = Stopwatch.StartNew();
+
+        var parsed = await ScrapeAsync(scraper, TimeSpan.FromMilliseconds(300)).WaitAsync(ScrapeBound);
+
+        watch.Stop();
+        parsed.Named("stuck").Should().BeEmpty();
+
+        // A sanity bound, not a speed judgement: eight separate 300 ms waits would take 2.4 s.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "once the scrape's time is up, the remaining callbacks are not waited for");
+    }
+
     /// <summary>Scrapes on the pool, failing (instead of hanging) when it takes longer than <see cref="ScrapeBound"/>.</summary>
     private async Task<ParsedExposition> ScrapeAsync()
     {
         var body = await Task.Run(() => _scraper.Scrape(ExpositionFormat.PrometheusText)).WaitAsync(ScrapeBound);
         return ExpositionParser.Parse(body, ExpositionFormat.PrometheusText);
     }
+
+    private static async Task<ParsedExposition> ScrapeAsync(MetricsScraper scraper, TimeSpan callbackTimeout)
+    {
+        using var body = new MemoryStream();
+        await Task.Run(async () => await scraper.WriteAsync(body, ExpositionFormat.PrometheusText, callbackTimeout));
+        return ExpositionParser.Parse(System.Text.Encoding.UTF8.GetString(body.ToArray()), ExpositionFormat.PrometheusText);
+    }
+
+    /// <summary>A factory whose callbacks may take 10 s each, far longer than any scrape timeout in these tests.</summary>
+    private MetricFactory LongBudgetFactory() => new(new MetricFactoryOptions
+    {
+        TimeProvider = new ManualTimeProvider(),
+        LoggerFactory = _logs.AsLoggerFactory(),
+        MeterName = TestFactory.NewMeterName(),
+        Exemplars = false,
+        CallbackTimeout = TimeSpan.FromSeconds(10),
+    });
 
     private async Task<ParsedExposition> ScrapeUntilAsync(Func<ParsedExposition, bool> done)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
+using Instrumentation.Exposition;
 using Instrumentation.Quantiles;
+using Instrumentation.Testing;
 using Instrumentation.Tests.TestSupport;
 
 namespace Instrumentation.Tests.Instruments;
@@ -107,7 +109,8 @@ public sealed class SummaryTests
 
     [Theory]
     [InlineData(1.5, 0.01, "*1.5*")]
-    [InlineData(0, 0.01, "*quantile 0 *")]
+    [InlineData(-0.5, 0.01, "*quantile -0.5 *")]
+    [InlineData(double.NaN, 0.01, "*quantile NaN *")]
     [InlineData(0.5, -0.1, "*-0.1*")]
     public void CreateSummary_WithBadObjective_ThrowsNamingTheMetricAndValue(double quantile, double error, string expected)
     {
@@ -116,6 +119,73 @@ public sealed class SummaryTests
         var create = () => metrics.CreateSummary("job_seconds", "Jobs", objectives: [new QuantileObjective(quantile, error)]);
 
         create.Should().Throw<ArgumentException>().WithMessage("*job_seconds*").WithMessage(expected);
+    }
+
+    [Fact]
+    public void QuantilesZeroAndOne_ReportTheExactMinimumAndMaximumOfManyObservations()
+    {
+        using var metrics = TestFactory.Create(new ManualTimeProvider());
+        var summary = metrics.CreateSummary("job_seconds", "Jobs", objectives: [new(1, 0), new(0.5, 0.05), new(0, 0)]);
+        var values = Enumerable.Range(1, 10_000).Select(i => i / 4.0).ToArray();
+        new Random(7).Shuffle(values);
+
+        foreach (var value in values)
+        {
+            summary.Observe(value);
+        }
+
+        var read = metrics.GetSummary("job_seconds");
+        read.Quantiles.Select(q => q.Quantile).Should().Equal(0, 0.5, 1);
+        read.Quantiles[0].Value.Should().Be(0.25, "quantile 0 is the smallest observation, exactly");
+        read.Quantiles[1].Value.Should().BeInRange(1200, 1300);
+        read.Quantiles[2].Value.Should().Be(2500, "quantile 1 is the largest observation, exactly");
+    }
+
+    [Fact]
+    public void QuantilesZeroAndOne_FollowTheSlidingWindow()
+    {
+        var clock = new ManualTimeProvider();
+        using var metrics = TestFactory.Create(clock);
+        var summary = metrics.CreateSummary("job_seconds", "Jobs", objectives: [new(0, 0), new(1, 0)], maxAge: TimeSpan.FromMinutes(1), ageBuckets: 2);
+        foreach (var value in new[] { 5.0, -3, 40, 7 })
+        {
+            summary.Observe(value);
+        }
+
+        MinAndMax().Should().Equal(-3, 40);
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        summary.Observe(12);
+        summary.Observe(2);
+        MinAndMax().Should().Equal(-3, 40);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        MinAndMax().Should().Equal([2, 12], "the first four observations have left the window");
+
+        double[] MinAndMax() => [.. metrics.GetSummary("job_seconds").Quantiles.Select(q => q.Value)];
+    }
+
+    [Fact]
+    public void QuantilesZeroAndOne_AreScrapedAsTheMinimumAndMaximum()
+    {
+        using var metrics = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
+        var summary = metrics.CreateSummary("job_seconds", "Jobs", objectives: [new(0, 0), new(1, 0)]);
+        summary.Observe(0.125);
+        summary.Observe(8);
+        summary.Observe(0.5);
+
+        metrics.ShouldHaveExposition(
+            """
+            # HELP job_seconds Jobs
+            # TYPE job_seconds summary
+            job_seconds{quantile="0"} 0.125
+            job_seconds{quantile="1"} 8
+            job_seconds_sum 8.625
+            job_seconds_count 3
+            """,
+            "job_seconds");
+        metrics.ExpositionOf(ExpositionFormat.OpenMetrics, "job_seconds").Should()
+            .Contain("job_seconds{quantile=\"0.0\"} 0.125\n").And.Contain("job_seconds{quantile=\"1.0\"} 8\n");
     }
 
     [Fact]

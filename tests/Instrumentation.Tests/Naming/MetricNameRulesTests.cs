@@ -76,7 +76,61 @@ public class MetricNameRulesTests
         using var factory = TestFactory.Create();
 
         factory.Invoking(f => f.CreateGauge("__x", "Help")).Should().Throw<ArgumentException>().WithMessage("*'__x'*reserved*");
-        factory.Invoking(f => f.CreateCounter("__x_total", "Help")).Should().Throw<ArgumentException>().WithMessage("*'__x'*reserved*");
+        factory.Invoking(f => f.CreateCounter("__x_total", "Help")).Should().Throw<ArgumentException>().WithMessage("*'__x_total'*reserved*");
+    }
+
+    [Fact]
+    public void CreateCounter_DoubleUnderscoreTotal_ThrowsSayingReserved()
+    {
+        using var factory = TestFactory.Create();
+
+        factory.Invoking(f => f.CreateCounter("__total", "Help")).Should().Throw<ArgumentException>()
+            .WithMessage("Metric name '__total' is invalid: names starting with '__' are reserved*").Which.ParamName.Should().Be("name");
+        factory.Families.Should().BeEmpty("'__total' would be stored as '_' and written as '# TYPE _ counter'");
+    }
+
+    [Fact]
+    public void CreateCounter_NameThatIsOnlyTheTotalSuffix_ThrowsSayingNothingIsLeft()
+    {
+        using var factory = TestFactory.Create();
+
+        factory.Invoking(f => f.CreateCounter("_total", "Help")).Should().Throw<ArgumentException>()
+            .WithMessage("Counter name '_total' is invalid: it is only the '_total' suffix*name before it*").Which.ParamName.Should().Be("name");
+        factory.Families.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Create_SingleUnderscoreNameWithSuffixedSeries_ThrowsSayingTheSeriesNameIsReserved()
+    {
+        using var factory = TestFactory.Create();
+
+        factory.Invoking(f => f.CreateCounter("_", "Help")).Should().Throw<ArgumentException>().WithMessage("Metric name '_' is invalid*'__total'*reserved*");
+        factory.Invoking(f => f.CreateHistogram("_", "Help")).Should().Throw<ArgumentException>().WithMessage("Metric name '_' is invalid*'__bucket'*reserved*");
+        factory.Invoking(f => f.CreateSummary("_", "Help")).Should().Throw<ArgumentException>().WithMessage("Metric name '_' is invalid*'__sum'*reserved*");
+        factory.Families.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void CreateGauge_SingleUnderscoreName_IsAllowed()
+    {
+        using var factory = TestFactory.Create();
+
+        factory.CreateGauge("_", "Help").Name.Should().Be("_", "a gauge writes its name alone, which does not start with '__'");
+    }
+
+    [Theory]
+    [InlineData("__name")]
+    [InlineData("__")]
+    public void Create_WithDoubleUnderscoreLabel_OnEveryType_ThrowsSayingReserved(string label)
+    {
+        using var factory = TestFactory.Create();
+
+        factory.Invoking(f => f.CreateCounter("requests", "Help", [label])).Should().Throw<ArgumentException>()
+            .WithMessage($"Metric 'requests': label name '{label}' is invalid: label names starting with '__' are reserved*").Which.ParamName.Should().Be("labelNames");
+        factory.Invoking(f => f.CreateGauge("pool_size", "Help", [label])).Should().Throw<ArgumentException>().WithMessage($"*'{label}'*reserved*");
+        factory.Invoking(f => f.CreateHistogram("latency_seconds", "Help", [label])).Should().Throw<ArgumentException>().WithMessage($"*'{label}'*reserved*");
+        factory.Invoking(f => f.CreateSummary("job_seconds", "Help", [label])).Should().Throw<ArgumentException>().WithMessage($"*'{label}'*reserved*");
+        factory.Families.Should().BeEmpty();
     }
 
     [Fact]

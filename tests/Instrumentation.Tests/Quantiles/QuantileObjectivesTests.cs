@@ -20,18 +20,27 @@ public class QuantileObjectivesTests
         QuantileObjectives.Validate([], "rpc_seconds").Should().BeEmpty();
 
     [Theory]
-    [InlineData(0.0, "0")]
-    [InlineData(1.0, "1")]
     [InlineData(-0.5, "-0.5")]
+    [InlineData(-1e-300, "-1E-300")]
     [InlineData(1.5, "1.5")]
+    [InlineData(1.0000000000000002, "1.0000000000000002")]
     [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
     public void Validate_QuantileOutsideZeroToOne_ThrowsNamingMetricAndValue(double quantile, string shown)
     {
         var act = () => QuantileObjectives.Validate([new(0.5, 0.05), new(quantile, 0.01)], "rpc_seconds");
 
         act.Should().Throw<ArgumentException>()
-            .WithMessage($"Summary 'rpc_seconds': quantile {shown} must be greater than 0 and less than 1.*")
+            .WithMessage($"Summary 'rpc_seconds': quantile {shown} must be between 0 and 1 inclusive (0 reports the minimum, 1 the maximum).*")
             .Which.ParamName.Should().Be("objectives");
+    }
+
+    [Fact]
+    public void Validate_QuantilesZeroAndOne_AreAccepted()
+    {
+        var sorted = QuantileObjectives.Validate([new(1, 0), new(0.5, 0.05), new(0, 0)], "rpc_seconds");
+
+        sorted.Select(o => o.Quantile).Should().Equal(0, 0.5, 1);
     }
 
     [Theory]
