@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Push;
 using Instrumentation.Testing;
@@ -30,6 +31,50 @@ public sealed class PushgatewayPusherTests
         lines.Should().Contain("step_seconds_count{instance=\"\",job=\"nightly/import\",path=\"/var/tmp\",zone=\"eu west\"} 2");
         lines.Should().Contain(l => l.StartsWith("push_time_seconds{instance=\"\",job=\"nightly/import\",path=\"/var/tmp\",zone=\"eu west\"}", StringComparison.Ordinal));
         metrics.GetValue("push_last_success_timestamp_seconds", "pushgateway").Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task PushAsync_WithDotEmptySlashAndUnicodeGroupingValues_CreatesExactlyThoseGroups()
+    {
+        await using var gateway = await PushgatewayServer.StartAsync();
+        var url = $"http://127.0.0.1:{gateway.Port}";
+        using var metrics = new MetricFactory();
+        metrics.CreateGauge("g", "G").Set(1);
+        string?[] zones = [null, ".", "..", string.Empty, "a/b", "zürich ☃"];
+        var delivered = new List<bool>();
+
+        foreach (var zone in zones)
+        {
+            var options = new PushgatewayOptions { Url = url, Job = "j" };
+            if (zone is not null)
+            {
+                options.GroupingLabels["zone"] = zone;
+            }
+
+            using var pusher = new PushgatewayPusher(options, [metrics]);
+            delivered.Add(await pusher.PushAsync());
+        }
+
+        foreach (var job in new[] { ".", "..", "a/b" })
+        {
+            using var pusher = new PushgatewayPusher(new PushgatewayOptions { Url = url, Job = job }, [metrics]);
+            delivered.Add(await pusher.PushAsync());
+        }
+
+        var groups = await GroupsAsync(gateway);
+        groups.Should().BeEquivalentTo(
+        [
+            "job=j",
+            "job=j,zone=.",
+            "job=j,zone=..",
+            "job=j,zone=",
+            "job=j,zone=a/b",
+            "job=j,zone=zürich ☃",
+            "job=.",
+            "job=..",
+            "job=a/b",
+        ]);
+        delivered.Should().AllSatisfy(static d => d.Should().BeTrue());
     }
 
     [Fact]
@@ -78,5 +123,16 @@ public sealed class PushgatewayPusherTests
         (await pusher.PushAsync()).Should().BeTrue();
 
         (await gateway.Http.GetStringAsync("/metrics")).Split('\n').Should().Contain("g{instance=\"\",job=\"j\"} 5");
+    }
+
+    /// <summary>The grouping keys the gateway holds, each as its labels sorted by name: <c>job=j,zone=a/b</c>.</summary>
+    private static async Task<List<string>> GroupsAsync(LocalServerProcess gateway)
+    {
+        using var document = JsonDocument.Parse(await gateway.Http.GetStringAsync("/api/v1/metrics"));
+        return [.. document.RootElement.GetProperty("data").EnumerateArray().Select(static group => string.Join(
+            ',',
+            group.GetProperty("labels").EnumerateObject()
+                .OrderBy(static label => label.Name, StringComparer.Ordinal)
+                .Select(static label => $"{label.Name}={label.Value.GetString()}")))];
     }
 }

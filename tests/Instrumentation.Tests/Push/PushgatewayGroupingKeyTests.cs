@@ -44,6 +44,35 @@ public sealed class PushgatewayGroupingKeyTests
         PushgatewayGroupingKey.Path("a/b", []).Should().Be("/metrics/job@base64/YS9i");
     }
 
+    [Theory]
+    [InlineData(".", "Lg")]
+    [InlineData("..", "Li4")]
+    public void Path_WithDotSegmentValue_UsesBase64SoNoDotSegmentRemains(string value, string base64)
+    {
+        var path = PushgatewayGroupingKey.Path("j", new Dictionary<string, string> { ["zone"] = value });
+
+        path.Should().Be($"/metrics/job/j/zone@base64/{base64}");
+    }
+
+    [Theory]
+    [InlineData(".", "/metrics/job@base64/Lg")]
+    [InlineData("..", "/metrics/job@base64/Li4")]
+    public void Path_WithDotSegmentJob_EncodesTheJob(string job, string expected)
+    {
+        PushgatewayGroupingKey.Path(job, []).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData(".a")]
+    [InlineData("a.")]
+    public void Path_WithDotsThatAreNoDotSegment_KeepsThemPlain(string value)
+    {
+        var path = PushgatewayGroupingKey.Path("j", new Dictionary<string, string> { ["zone"] = value });
+
+        path.Should().Be($"/metrics/job/j/zone/{value}");
+    }
+
     [Fact]
     public void Path_WithSpacesAndReservedCharacters_PercentEncodes()
     {
