@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Net.Http.Headers;
 using Instrumentation.Collection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,12 @@ namespace Instrumentation.Push;
 /// API. Buffering, retries and self-metrics are those of <see cref="MetricsPusher"/>; because every
 /// snapshot carries its own timestamp, snapshots buffered during an outage arrive as history.
 /// </summary>
+/// <remarks>
+/// A write InfluxDB stores only in part (400 <c>partial write</c>: a line it could not parse, a field
+/// type conflict with another writer, a tag named <c>time</c>) is not sent again and not counted as
+/// dropped: the points it refused are counted in <c>push_rejected_points_total{target="influxdb"}</c> and
+/// logged with InfluxDB's answer.
+/// </remarks>
 public sealed class InfluxDbPusher : MetricsPusher
 {
     private static readonly MediaTypeHeaderValue ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=utf-8");
@@ -33,7 +40,7 @@ public sealed class InfluxDbPusher : MetricsPusher
         ILogger<InfluxDbPusher>? logger = null,
         TimeProvider? timeProvider = null,
         HttpMessageHandler? handler = null)
-        : base("influxdb", Validated(options), sources, selfMetrics, logger, timeProvider, handler)
+        : base("influxdb", Validated(options), sources, selfMetrics, logger, timeProvider, handler, countsRejectedPoints: true)
     {
         var baseUrl = options.Url.TrimEnd('/');
         if (options.Version == InfluxDbVersion.V2)
@@ -71,7 +78,10 @@ public sealed class InfluxDbPusher : MetricsPusher
         return request;
     }
 
-    private static InfluxDbPushOptions Validated(InfluxDbPushOptions options)
+    private protected override int? RejectedPoints(HttpStatusCode status, string body) =>
+        status == HttpStatusCode.BadRequest && InfluxDbPartialWrite.TryCountRejectedPoints(body, out var rejected) ? rejected : null;
+
+        private static InfluxDbPushOptions Validated(InfluxDbPushOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = PushOptionsValidation.Check(options, InfluxDbPushOptions.SectionName);

@@ -160,8 +160,7 @@ public sealed class LineProtocolWriter : IMetricsVisitor
     /// <summary>Writes <c>measurement,tag=value,... </c>, ready for the first field.</summary>
     private void WriteSeriesKey(string name, string suffix, MetricLabels labels)
     {
-        LineProtocolEscaping.WriteMeasurement(_output, name);
-        LineProtocolEscaping.WriteMeasurement(_output, suffix);
+        LineProtocolEscaping.WriteMeasurement(_output, name, suffix);
 
         var count = labels.Count;
         var order = count <= StackLabelLimit ? stackalloc int[count] : new int[count];

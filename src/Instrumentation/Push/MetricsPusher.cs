@@ -20,11 +20,13 @@ namespace Instrumentation.Push;
 /// <see cref="PushOptions.Timeout"/>; a network error, a timeout, a 408, a 429 or a 5xx is retried up to
 /// <see cref="PushOptions.MaxAttempts"/> times with exponential backoff and jitter, after which the
 /// snapshot stays buffered for the next push. Any other error status means the target refuses that
-/// snapshot for good: it is dropped.
+/// snapshot for good: it is dropped, unless the answer says the target stored all but some points of it
+/// (InfluxDB's "partial write"): then only those points are lost, and the snapshot counts as delivered.
 /// </para>
 /// <para>
 /// Failures are logged and counted, never thrown: <c>push_errors_total{target}</c> counts failed
-/// attempts, <c>push_dropped_total{target}</c> snapshots never delivered, and
+/// attempts, <c>push_dropped_total{target}</c> snapshots never delivered,
+/// <c>push_rejected_points_total{target}</c> (InfluxDB only) points refused from snapshots otherwise stored, and
 /// <c>push_last_success_timestamp_seconds{target}</c> says when a push last succeeded.
 /// </para>
 /// <para>Thread-safe: concurrent pushes render one at a time and send one at a time, in order.</para>
@@ -32,6 +34,9 @@ namespace Instrumentation.Push;
 public abstract class MetricsPusher : IDisposable
 {
     private const int LoggedBodyLimit = 512;
+
+    // What is read of an error answer: enough for InfluxDB to quote back every line of the snapshot.
+    private const int ReadBodyBaseLimit = 64 * 1024;
 
     private readonly IMetricsSource[] _sources;
     private readonly PushOptions _options;
@@ -54,7 +59,8 @@ public abstract class MetricsPusher : IDisposable
         MetricFactory? selfMetrics,
         ILogger? logger,
         TimeProvider? timeProvider,
-        HttpMessageHandler? handler)
+        HttpMessageHandler? handler,
+        bool countsRejectedPoints = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sources);
@@ -67,7 +73,7 @@ public abstract class MetricsPusher : IDisposable
         Target = target;
         _options = options;
         _buffer = new SnapshotBuffer(options.BufferCapacity);
-        _metrics = new PushMetrics(selfMetrics, target);
+        _metrics = new PushMetrics(selfMetrics, target, countsRejectedPoints);
         _reporter = selfMetrics?.SelfMetrics;
         _logger = logger ?? NullLogger.Instance;
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -186,6 +192,12 @@ public abstract class MetricsPusher : IDisposable
     /// <summary>The request that delivers <paramref name="snapshot"/>; basic authentication is added by the caller unless the request has its own.</summary>
     private protected abstract HttpRequestMessage CreateRequest(PendingSnapshot snapshot);
 
+    /// <summary>
+    /// When an error answer (neither transient nor success) says the target stored the snapshot except some
+    /// of its points, how many it refused; null, the default, when the answer refuses the whole snapshot.
+    /// </summary>
+    private protected virtual int? RejectedPoints(HttpStatusCode status, string body) => null;
+
     /// <summary>Renders a snapshot into the buffer; false (logged and counted) when a source failed.</summary>
     private bool TryCapture()
     {
@@ -250,16 +262,25 @@ public abstract class MetricsPusher : IDisposable
                     return SendOutcome.Delivered;
                 }
 
-                _metrics.Failed();
-                var body = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
+                var body = await ReadBodyAsync(response, ReadBodyBaseLimit + (4 * snapshot.Body.Length), linked.Token).ConfigureAwait(false);
                 if (!IsTransient(response.StatusCode))
                 {
-                    PushLog.Refused(_logger, Target, response.StatusCode, body);
+                    if (RejectedPoints(response.StatusCode, body) is { } rejected)
+                    {
+                        _metrics.Succeeded(TimeProvider.GetUtcNow());
+                        _metrics.RejectedPoints(rejected);
+                        PushLog.PartlyRejected(_logger, Target, rejected, Excerpt(body));
+                        return SendOutcome.PartlyDelivered;
+                    }
+
+                    _metrics.Failed();
+                    PushLog.Refused(_logger, Target, response.StatusCode, Excerpt(body));
                     _metrics.Dropped(1);
                     return SendOutcome.Refused;
                 }
 
-                reason = $"status {(int)response.StatusCode} {body}";
+                _metrics.Failed();
+                reason = $"status {(int)response.StatusCode} {Excerpt(body)}";
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -284,18 +305,42 @@ public abstract class MetricsPusher : IDisposable
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="limit"/> characters of the answer's body.</summary>
+    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return body.Length <= LoggedBodyLimit ? body.Trim() : body[..LoggedBodyLimit];
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                var body = new StringBuilder();
+                var chunk = new char[4096];
+                while (body.Length < limit)
+                {
+                    var read = await reader.ReadAsync(chunk.AsMemory(0, Math.Min(chunk.Length, limit - body.Length)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    body.Append(chunk, 0, read);
+                }
+
+                return body.ToString();
+            }
         }
         catch (HttpRequestException)
         {
             return string.Empty;
         }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
     }
+
+    private static string Excerpt(string body) => body.Length <= LoggedBodyLimit ? body.Trim() : body[..LoggedBodyLimit];
 
     private void Dropped(int count)
     {
@@ -309,6 +354,9 @@ public abstract class MetricsPusher : IDisposable
     private enum SendOutcome
     {
         Delivered,
+
+        /// <summary>Stored except some points, which the target refused for good; not sent again.</summary>
+        PartlyDelivered,
         Refused,
         Failed,
     }

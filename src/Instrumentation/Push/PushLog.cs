@@ -26,4 +26,7 @@ internal static partial class PushLog
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Export to {Target} at {Endpoint} failed (the exporter's own retries included); the next export carries the cumulative values again")]
     public static partial void ExportFailed(ILogger logger, string target, Uri endpoint);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Push to {Target}: the target stored the snapshot but refused {Rejected} point(s) of it: {Body}")]
+    public static partial void PartlyRejected(ILogger logger, string target, int rejected, string body);
 }

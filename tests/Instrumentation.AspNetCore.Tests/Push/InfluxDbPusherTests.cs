@@ -44,6 +44,86 @@ public sealed class InfluxDbPusherTests
     }
 
     [Fact]
+    public async Task PushAsync_WithEverySpecialCharacterInLabelValues_IsAcceptedAndReadsBack()
+    {
+        await using var influx = await InfluxDbServer.StartAsync();
+        await influx.CreateDatabaseAsync("app");
+        using var metrics = new MetricFactory();
+        var gauge = metrics.CreateGauge("special", "Special label values", ["v"]);
+
+        // What was set, and what InfluxDB gives back. Line protocol cannot carry a backslash at the end of
+        // a tag value, nor a line feed: the first reads back followed by a space, the second as a space.
+        (string Set, string ReadBack)[] cases =
+        [
+            (@"trailing backslash\", @"trailing backslash\ "),
+            (@"\", @"\ "),
+            (@"two\\", @"two\\ "),
+            (@"back\slash", @"back\slash"),
+            (@"backslash\,comma", @"backslash\,comma"),
+            (@"backslash\ space", @"backslash\ space"),
+            (@"backslash\=equals", @"backslash\=equals"),
+            ("comma,", "comma,"),
+            ("=equals", "=equals"),
+            ("a=b,c d", "a=b,c d"),
+            (" ", " "),
+            (" leading and trailing ", " leading and trailing "),
+            ("\"double\" 'single'", "\"double\" 'single'"),
+            ("#not a comment", "#not a comment"),
+            ("tab\there", "tab\there"),
+            ("carriage\rreturn", "carriage\rreturn"),
+            ("line\nfeed", "line feed"),
+            ("ünïcødé ☃ 𝄞", "ünïcødé ☃ 𝄞"),
+        ];
+        for (var i = 0; i < cases.Length; i++)
+        {
+            gauge.WithLabels(cases[i].Set).Set(i);
+        }
+
+        using var pusher = new InfluxDbPusher(new InfluxDbPushOptions { Url = $"http://127.0.0.1:{influx.Port}", Database = "app" }, [metrics], metrics);
+
+        var delivered = await pusher.PushAsync();
+
+        var rows = await influx.QueryAsync("app", "SELECT \"value\", \"v\" FROM \"special\"");
+        rows.ToDictionary(static row => row["v"].GetString()!, static row => row["value"].Number())
+            .Should().BeEquivalentTo(cases.Select(static (c, i) => KeyValuePair.Create(c.ReadBack, (double)i)));
+        delivered.Should().BeTrue();
+        metrics.GetValue("push_dropped_total", "influxdb").Should().Be(0);
+        metrics.GetValue("push_errors_total", "influxdb").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task PushAsync_WhenInfluxDbRejectsSomePoints_CountsOnlyThoseAndTheSnapshotIsNotDropped()
+    {
+        await using var influx = await InfluxDbServer.StartAsync();
+        await influx.CreateDatabaseAsync("app");
+
+        // Another writer made "value" of ticks_total an integer, so our float is a field type conflict;
+        // and InfluxDB 1.x refuses a tag named "time". Both are refused point by point ("partial write").
+        using (var conflict = await influx.Http.PostAsync("/write?db=app", new StringContent("ticks_total value=1i")))
+        {
+            conflict.EnsureSuccessStatusCode();
+        }
+
+        using var metrics = new MetricFactory();
+        metrics.CreateCounter("ticks", "Ticks").Inc(2);
+        metrics.CreateGauge("clock", "Clock", ["time"]).WithLabels("noon").Set(12);
+        metrics.CreateGauge("healthy", "Healthy").Set(1);
+        var options = new InfluxDbPushOptions { Url = $"http://127.0.0.1:{influx.Port}", Database = "app", MaxAttempts = 3 };
+        using var pusher = new InfluxDbPusher(options, [metrics], metrics);
+
+        var delivered = await pusher.PushAsync();
+
+        (await influx.QueryAsync("app", "SELECT \"value\" FROM \"healthy\"")).Should().ContainSingle()
+            .Which["value"].Number().Should().Be(1);
+        metrics.GetValue("push_rejected_points_total", "influxdb").Should().Be(2);
+        metrics.GetValue("push_dropped_total", "influxdb").Should().Be(0);
+        metrics.GetValue("push_errors_total", "influxdb").Should().Be(0);
+        metrics.GetValue("push_last_success_timestamp_seconds", "influxdb").Should().BeGreaterThan(0);
+        pusher.PendingSnapshots.Should().Be(0, "a partly stored snapshot is not sent again");
+        delivered.Should().BeFalse("not every point was stored");
+    }
+
+    [Fact]
     public async Task PushAsync_WhileInfluxDbIsDown_BuffersWithinBoundCountsDropsAndDeliversWhenBack()
     {
         var directory = Directory.CreateTempSubdirectory("instrumentation-influxdb-").FullName;

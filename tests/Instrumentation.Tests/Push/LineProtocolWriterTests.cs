@@ -94,10 +94,11 @@ public sealed class LineProtocolWriterTests
     [Theory]
     [InlineData("cpu load,a=b", @"cpu\ load\,a=b")]
     [InlineData("été", "été")]
+    [InlineData(@"ends\", @"ends\\ ")]
     public void Measurement_EscapesCommasAndSpacesOnly(string text, string expected)
     {
         var output = new ArrayBufferWriter<byte>();
-        LineProtocolEscaping.WriteMeasurement(output, text);
+        LineProtocolEscaping.WriteMeasurement(output, text, string.Empty);
 
         Encoding.UTF8.GetString(output.WrittenSpan).Should().Be(expected);
     }
@@ -110,6 +111,41 @@ public sealed class LineProtocolWriterTests
     {
         var output = new ArrayBufferWriter<byte>();
         LineProtocolEscaping.WriteKey(output, text);
+
+        Encoding.UTF8.GetString(output.WrittenSpan).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(@"trailing backslash\", @"trailing\ backslash\\ ")]
+    [InlineData(@"\", @"\\ ")]
+    [InlineData(@"two\\", @"two\\\ ")]
+    [InlineData(@"a\,b", @"a\\,b")]
+    [InlineData(@"a\ b", @"a\\ b")]
+    public void TagKeyAndValue_EndingInBackslash_GetAnEscapedSpaceSoTheBackslashEscapesNothing(string text, string expected)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LineProtocolEscaping.WriteKey(output, text);
+
+        Encoding.UTF8.GetString(output.WrittenSpan).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Gauge_WithLabelValueEndingInBackslash_EndsTheTagSetWithAnUnescapedSpace()
+    {
+        using var metrics = new MetricFactory();
+        metrics.CreateGauge("g", "G", ["v", "w"]).WithLabels(@"C:\", @"D:\").Set(7);
+
+        Render(metrics).Should().Be(@"g,v=C:\\ ,w=D:\\  value=7 1700000000123000000" + "\n");
+    }
+
+    [Theory]
+    [InlineData(@"name\", "_total", @"name\_total")]
+    [InlineData("a b", "_total", @"a\ b_total")]
+    [InlineData("plain", "", "plain")]
+    public void Measurement_WithSuffix_IsEscapedAsOneToken(string name, string suffix, string expected)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LineProtocolEscaping.WriteMeasurement(output, name, suffix);
 
         Encoding.UTF8.GetString(output.WrittenSpan).Should().Be(expected);
     }
