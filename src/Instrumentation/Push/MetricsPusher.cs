@@ -16,7 +16,8 @@ namespace Instrumentation.Push;
 /// <remarks>
 /// <para>
 /// Each <see cref="PushAsync"/> renders a snapshot now, adds it to the buffer (dropping the oldest when
-/// the buffer is full) and then sends the buffered snapshots oldest first. Each request is bounded by
+/// the buffer is full; for the Pushgateway, replacing the one waiting, since only the latest matters)
+/// and then sends the buffered snapshots oldest first. Each request is bounded by
 /// <see cref="PushOptions.Timeout"/>; a network error, a timeout, a 408, a 429 or a 5xx is retried up to
 /// <see cref="PushOptions.MaxAttempts"/> times with exponential backoff and jitter, after which the
 /// snapshot stays buffered for the next push. Any other error status means the target refuses that
@@ -60,6 +61,7 @@ public abstract class MetricsPusher : IDisposable
         ILogger? logger,
         TimeProvider? timeProvider,
         HttpMessageHandler? handler,
+        bool latestSnapshotOnly = false,
         bool countsRejectedPoints = false)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -72,7 +74,7 @@ public abstract class MetricsPusher : IDisposable
 
         Target = target;
         _options = options;
-        _buffer = new SnapshotBuffer(options.BufferCapacity);
+        _buffer = new SnapshotBuffer(options.BufferCapacity, latestSnapshotOnly);
         _metrics = new PushMetrics(selfMetrics, target, countsRejectedPoints);
         _reporter = selfMetrics?.SelfMetrics;
         _logger = logger ?? NullLogger.Instance;

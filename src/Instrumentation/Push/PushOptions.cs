@@ -26,11 +26,16 @@ public abstract class PushOptions
 
     /// <summary>
     /// How many undelivered snapshots are kept while the target is unreachable; when full, the oldest is
-    /// dropped and counted in <c>push_dropped_total</c>. Default 20.
+    /// dropped and counted in <c>push_dropped_total</c>. Default 20. The Pushgateway pusher keeps only the
+    /// latest snapshot whatever this says, since each push replaces the group.
     /// </summary>
     public int BufferCapacity { get; set; } = 20;
 
-    /// <summary>Whether a last snapshot is pushed when the host stops (what batch jobs need). Default true.</summary>
+    /// <summary>
+    /// Whether a last snapshot is pushed when the host stops (what batch jobs need). Default true. The last
+    /// pushes of all pushers run at the same time, each within what is left of the host's shutdown time
+    /// (<c>HostOptions.ShutdownTimeout</c>, 30 seconds by default).
+    /// </summary>
     public bool PushOnShutdown { get; set; } = true;
 
     /// <summary>The user name of HTTP basic authentication, or empty for none.</summary>

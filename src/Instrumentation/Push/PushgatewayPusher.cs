@@ -9,7 +9,9 @@ namespace Instrumentation.Push;
 /// <summary>
 /// Pushes snapshots in Prometheus text format 0.0.4 to a Prometheus Pushgateway, under the grouping key
 /// of <see cref="PushgatewayOptions.Job"/> and <see cref="PushgatewayOptions.GroupingLabels"/>, with
-/// <c>PUT</c> or <c>POST</c>. Buffering, retries and self-metrics are those of <see cref="MetricsPusher"/>.
+/// <c>PUT</c> or <c>POST</c>. Retries and self-metrics are those of <see cref="MetricsPusher"/>; since a
+/// push replaces the group, only the latest undelivered snapshot is kept: a newer one supersedes it, which
+/// is not counted in <c>push_dropped_total</c> (and <see cref="PushOptions.BufferCapacity"/> does not apply).
 /// </summary>
 /// <example>
 /// A batch job without a host:
@@ -42,7 +44,7 @@ public sealed class PushgatewayPusher : MetricsPusher
         ILogger<PushgatewayPusher>? logger = null,
         TimeProvider? timeProvider = null,
         HttpMessageHandler? handler = null)
-        : base("pushgateway", Validated(options), sources, selfMetrics, logger, timeProvider, handler)
+        : base("pushgateway", Validated(options), sources, selfMetrics, logger, timeProvider, handler, latestSnapshotOnly: true)
     {
         _uri = new Uri(options.Url.TrimEnd('/') + PushgatewayGroupingKey.Path(options.Job, options.GroupingLabels));
         _method = options.Method == PushgatewayMethod.Post ? HttpMethod.Post : HttpMethod.Put;

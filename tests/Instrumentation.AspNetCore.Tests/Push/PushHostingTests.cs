@@ -59,6 +59,40 @@ public sealed class PushHostingTests
     }
 
     [Fact]
+    public async Task StopAsync_WithOneTargetHung_StillDeliversTheOtherTargetsFinalPush()
+    {
+        await using var gateway = await PushgatewayServer.StartAsync();
+        using var hung = new HungTcpServer();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.AddPushgateway(o =>
+        {
+            o.Url = $"http://127.0.0.1:{gateway.Port}";
+            o.Job = "batch";
+            o.Interval = TimeSpan.FromHours(1);
+        });
+
+        // Registered last, so the host stops it first; one attempt alone outlasts the whole shutdown budget.
+        builder.AddInfluxDbPush(o =>
+        {
+            o.Url = $"http://127.0.0.1:{hung.Port}";
+            o.Database = "app";
+            o.Interval = TimeSpan.FromHours(1);
+            o.Timeout = TimeSpan.FromMinutes(1);
+        });
+        using var host = builder.Build();
+        var rows = host.Services.GetRequiredService<MetricFactory>().CreateCounter("rows", "Rows");
+
+        await host.StartAsync();
+        rows.Inc(7);
+        await host.StopAsync();
+
+        (await gateway.Http.GetStringAsync("/metrics")).Split('\n').Should().Contain("rows_total{instance=\"\",job=\"batch\"} 7");
+        hung.Connections.Should().BeGreaterThan(0, "the InfluxDB push was made and hung");
+        host.Services.GetRequiredService<InfluxDbPusher>().PendingSnapshots.Should().Be(1, "the hung target's snapshot was not delivered");
+    }
+
+    [Fact]
     public async Task AddInfluxDbPush_WithInvalidOptions_FailsAtStartNamingTheOption()
     {
         var builder = Host.CreateApplicationBuilder();

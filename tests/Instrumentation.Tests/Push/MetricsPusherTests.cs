@@ -97,7 +97,37 @@ public sealed class MetricsPusherTests : IDisposable
     }
 
     [Fact]
-    public async Task PushAsync_WhileDown_KeepsNewestWithinBoundCountsDropsAndDeliversInOrderWhenBack()
+    public async Task PushAsync_ToInfluxDbWhileDown_KeepsNewestWithinBoundCountsDropsAndDeliversInOrderWhenBack()
+    {
+        var handler = new ScriptedHttpHandler(HttpStatusCode.BadGateway);
+        using var pusher = InfluxDb(handler, o =>
+        {
+            o.MaxAttempts = 1;
+            o.BufferCapacity = 3;
+        });
+
+        for (var i = 1; i <= 5; i++)
+        {
+            _orders.Inc();
+            (await _time.RunAsync(pusher.PushAsync())).Should().BeFalse();
+        }
+
+        pusher.PendingSnapshots.Should().Be(3);
+        _metrics.GetValue("push_dropped_total", "influxdb").Should().Be(2);
+        var failedRequests = handler.Requests.Count;
+
+        handler.Statuses = [HttpStatusCode.NoContent];
+        (await _time.RunAsync(pusher.FlushAsync())).Should().BeTrue();
+
+        var delivered = handler.Requests.Skip(failedRequests).Select(static r => r.Body).ToList();
+        delivered.Select(static body => body.Split('\n').Single(static l => l.StartsWith("orders_total ", StringComparison.Ordinal)).Split(' ')[1])
+            .Should().Equal("value=3", "value=4", "value=5");
+        pusher.PendingSnapshots.Should().Be(0);
+        _metrics.GetValue("push_dropped_total", "influxdb").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task PushAsync_ToPushgatewayWhileDown_KeepsOnlyTheLatestSnapshotAndCountsNoDrop()
     {
         var handler = new ScriptedHttpHandler(HttpStatusCode.BadGateway);
         using var pusher = Pushgateway(handler, o =>
@@ -112,18 +142,31 @@ public sealed class MetricsPusherTests : IDisposable
             (await _time.RunAsync(pusher.PushAsync())).Should().BeFalse();
         }
 
-        pusher.PendingSnapshots.Should().Be(3);
-        _metrics.GetValue("push_dropped_total", "pushgateway").Should().Be(2);
+        pusher.PendingSnapshots.Should().Be(1, "a push replaces the whole group, so only the latest snapshot matters");
+        _metrics.GetValue("push_dropped_total", "pushgateway").Should().Be(0, "a superseded snapshot is not a lost one");
         var failedRequests = handler.Requests.Count;
 
         handler.Statuses = [HttpStatusCode.OK];
         (await _time.RunAsync(pusher.FlushAsync())).Should().BeTrue();
 
-        var delivered = handler.Requests.Skip(failedRequests).Select(static r => r.Body).ToList();
-        delivered.Select(static body => body.Split('\n').Single(static l => l.StartsWith("orders_total ", StringComparison.Ordinal)))
-            .Should().Equal("orders_total 3", "orders_total 4", "orders_total 5");
+        handler.Requests.Skip(failedRequests).Should().ContainSingle()
+            .Which.Body.Split('\n').Should().Contain("orders_total 5");
         pusher.PendingSnapshots.Should().Be(0);
-        _metrics.GetValue("push_dropped_total", "pushgateway").Should().Be(2);
+        _metrics.GetValue("push_dropped_total", "pushgateway").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task PushAsync_ToPushgatewayWhenRefused_StillCountsTheDrop()
+    {
+        var handler = new ScriptedHttpHandler(HttpStatusCode.BadGateway);
+        using var pusher = Pushgateway(handler, o => o.MaxAttempts = 1);
+        (await _time.RunAsync(pusher.PushAsync())).Should().BeFalse();
+
+        handler.Statuses = [HttpStatusCode.BadRequest];
+        (await _time.RunAsync(pusher.PushAsync())).Should().BeFalse();
+
+        _metrics.GetValue("push_dropped_total", "pushgateway").Should().Be(1, "the refused latest snapshot is lost; the one it superseded is not counted");
+        pusher.PendingSnapshots.Should().Be(0);
     }
 
     [Fact]
@@ -202,6 +245,13 @@ public sealed class MetricsPusherTests : IDisposable
         var act = () => new PushgatewayPusher(options, [_metrics]);
 
         act.Should().Throw<ArgumentException>().WithMessage("*Metrics:Push:Pushgateway:GroupingLabels:bad-name*");
+    }
+
+    private InfluxDbPusher InfluxDb(ScriptedHttpHandler handler, Action<InfluxDbPushOptions>? configure = null)
+    {
+        var options = new InfluxDbPushOptions { Url = "http://influx.test:8086", Database = "app" };
+        configure?.Invoke(options);
+        return new InfluxDbPusher(options, [_metrics], _metrics, timeProvider: _time, handler: handler);
     }
 
     private PushgatewayPusher Pushgateway(ScriptedHttpHandler handler, Action<PushgatewayOptions>? configure = null)
