@@ -52,4 +52,45 @@ public sealed class SnapshotBufferTests
         buffer.TryTake(out var first);
         first.Body.Should().Equal(2);
     }
+
+    [Fact]
+    public void Add_WhenLatestOnly_SupersedesTheWaitingSnapshotWithoutCountingADrop()
+    {
+        var buffer = new SnapshotBuffer(20, latestOnly: true);
+
+        buffer.Add(Snapshot(1)).Should().Be(0);
+        buffer.Add(Snapshot(2)).Should().Be(0);
+
+        buffer.Count.Should().Be(1);
+        buffer.TryTake(out var only).Should().BeTrue();
+        only.Body.Should().Equal(2);
+    }
+
+    [Fact]
+    public void PutBack_WhenLatestOnlyAndANewerSnapshotArrived_DiscardsThePutBackOneWithoutCountingADrop()
+    {
+        var buffer = new SnapshotBuffer(20, latestOnly: true);
+        buffer.Add(Snapshot(1));
+        buffer.TryTake(out var inFlight);
+        buffer.Add(Snapshot(2));
+
+        buffer.PutBack(inFlight).Should().Be(0);
+
+        buffer.Count.Should().Be(1);
+        buffer.TryTake(out var first);
+        first.Body.Should().Equal(2);
+    }
+
+    [Fact]
+    public void PutBack_WhenLatestOnlyAndNothingNewer_KeepsTheSnapshot()
+    {
+        var buffer = new SnapshotBuffer(20, latestOnly: true);
+        buffer.Add(Snapshot(1));
+        buffer.TryTake(out var inFlight);
+
+        buffer.PutBack(inFlight).Should().Be(0);
+
+        buffer.TryTake(out var first).Should().BeTrue();
+        first.Body.Should().Equal(1);
+    }
 }
