@@ -264,7 +264,7 @@ public abstract class MetricsPusher : IDisposable
                     return SendOutcome.Delivered;
                 }
 
-                var body = await ReadBodyAsync(response, ReadBodyBaseLimit + (4 * snapshot.Body.Length), linked.Token).ConfigureAwait(false);
+                var body = await ReadBodyAsync(response, (int)Math.Min(int.MaxValue, ReadBodyBaseLimit + (4L * snapshot.Body.Length)), linked.Token).ConfigureAwait(false);
                 if (!IsTransient(response.StatusCode))
                 {
                     if (RejectedPoints(response.StatusCode, body) is { } rejected)
