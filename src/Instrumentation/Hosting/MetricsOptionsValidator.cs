@@ -14,9 +14,9 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add("Metrics:MeterName is empty; give the meter a name such as 'Instrumentation'.");
         }
 
-        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/')
+        if (MetricsPath.Problem(options.Path) is { } pathProblem)
         {
-            failures.Add($"Metrics:Path '{options.Path}' must start with '/', for example '/metrics'.");
+            failures.Add($"Metrics:Path '{options.Path}' {pathProblem}");
         }
 
         if (options.CardinalityLimit < 1)

@@ -93,6 +93,7 @@ public sealed class AddMetricsTests
     [InlineData("Metrics:Server:Host", "metrics.internal", "Metrics:Server:Host 'metrics.internal' must be an IP address")]
     [InlineData("Metrics:Server:Host", "127.1", "Metrics:Server:Host '127.1' must be an IP address")]
     [InlineData("Metrics:Server:Host", "[::1", "Metrics:Server:Host '[::1' must be an IP address")]
+    [InlineData("Metrics:Path", "/{id}", "Metrics:Path '/{id}' must be a literal path")]
     public async Task AddMetrics_WithAnInvalidOption_StopsStartUpWithAMessageNamingIt(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();
