@@ -97,6 +97,21 @@ public sealed class AuthenticationFileReloadTests
     }
 
     [Fact]
+    public async Task Reload_OtherFileChangesWhileTheUsersFileIsUnreadable_KeepsPreviousUsersAndLogsError()
+    {
+        await using var app = await JsonFileMetricsApp.StartAsync(OneUser());
+        await ExpectPreviousUsersAsync(app);
+        File.WriteAllText(app.File, "{ \"Metrics\": ");
+        await app.PollUntilErrorLoggedAsync(() => ExpectPreviousUsersAsync(app), containing: "Reloading the configuration file");
+
+        // The JSON provider dropped the broken file's settings; the next reload of any source exposes that.
+        await app.WaitForOptionsChangeAsync(_ => File.WriteAllText(app.OtherFile, """{ "Unrelated": "changed" }"""));
+
+        var error = await app.PollUntilErrorLoggedAsync(() => ExpectPreviousUsersAsync(app), containing: "no users");
+        error.Message.Should().Contain("only a restart");
+    }
+
+    [Fact]
     public async Task Reload_FileDeletedThenRestoredWithAnotherUser_UsesTheRestoredUsers()
     {
         await using var app = await JsonFileMetricsApp.StartAsync(OneUser());

@@ -13,8 +13,8 @@ namespace Instrumentation.AspNetCore.Tests.TestSupport;
 
 /// <summary>
 /// An app on real Kestrel (127.0.0.1, a free port) with <c>MapMetrics()</c>, its <c>Metrics</c> section in a JSON
-/// file of a temporary folder read with <c>reloadOnChange</c>, as <c>appsettings.json</c> is; logs are collected.
-/// The folder is deleted on dispose.
+/// file of a temporary folder read with <c>reloadOnChange</c>, as <c>appsettings.json</c> is, and a second such file
+/// for unrelated settings; logs are collected. The folder is deleted on dispose.
 /// </summary>
 internal sealed class JsonFileMetricsApp : IAsyncDisposable
 {
@@ -23,11 +23,12 @@ internal sealed class JsonFileMetricsApp : IAsyncDisposable
     private readonly string _directory;
     private int _reloads;
 
-    private JsonFileMetricsApp(WebApplication app, string directory, string file, CapturingLoggerProvider logs, int port)
+    private JsonFileMetricsApp(WebApplication app, string directory, string file, string otherFile, CapturingLoggerProvider logs, int port)
     {
         App = app;
         _directory = directory;
         File = file;
+        OtherFile = otherFile;
         Logs = logs;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         ChangeToken.OnChange(((IConfigurationRoot)app.Configuration).GetReloadToken, () => Interlocked.Increment(ref _reloads));
@@ -37,6 +38,9 @@ internal sealed class JsonFileMetricsApp : IAsyncDisposable
 
     /// <summary>The JSON configuration file.</summary>
     public string File { get; }
+
+    /// <summary>Another JSON configuration file, read after <see cref="File"/>, with no metrics settings: <c>{}</c> at start.</summary>
+    public string OtherFile { get; }
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -65,11 +69,14 @@ internal sealed class JsonFileMetricsApp : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "metrics.json");
         await System.IO.File.WriteAllTextAsync(file, json);
+        var otherFile = Path.Combine(directory, "other.json");
+        await System.IO.File.WriteAllTextAsync(otherFile, "{}");
 
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddJsonFile(file, optional, reloadOnChange: true);
+        builder.Configuration.AddJsonFile(otherFile, optional: true, reloadOnChange: true);
         var logs = new CapturingLoggerProvider();
         builder.Logging.AddProvider(logs);
         builder.AddMetrics();
@@ -86,7 +93,7 @@ internal sealed class JsonFileMetricsApp : IAsyncDisposable
             throw;
         }
 
-        return new JsonFileMetricsApp(app, directory, file, logs, port);
+        return new JsonFileMetricsApp(app, directory, file, otherFile, logs, port);
     }
 
     public Task<HttpResponseMessage> GetMetricsAsync(string? username, string? password) =>
@@ -120,15 +127,19 @@ internal sealed class JsonFileMetricsApp : IAsyncDisposable
 
     /// <summary>
     /// Sends metrics requests until an error log of the authenticator appears (each request is what makes it look at
-    /// the configuration), running <paramref name="eachTime"/> after every request; fails if no error comes in time.
+    /// the configuration), one <paramref name="containing"/> some text if given, running <paramref name="eachTime"/>
+    /// before every look; fails if no such error comes in time.
     /// </summary>
-    public async Task<CapturingLoggerProvider.LogEntry> PollUntilErrorLoggedAsync(Func<Task> eachTime)
+    public async Task<CapturingLoggerProvider.LogEntry> PollUntilErrorLoggedAsync(Func<Task> eachTime, string? containing = null)
     {
         var deadline = DateTime.UtcNow + ReloadWait;
         while (true)
         {
             await eachTime();
-            var error = Logs.Entries.FirstOrDefault(static e => e.Level == LogLevel.Error && e.Category.EndsWith("MetricsBasicAuthenticator", StringComparison.Ordinal));
+            var error = Logs.Entries.FirstOrDefault(e =>
+                e.Level == LogLevel.Error
+                && e.Category.EndsWith("MetricsBasicAuthenticator", StringComparison.Ordinal)
+                && (containing is null || e.Message.Contains(containing, StringComparison.Ordinal)));
             if (error is not null)
             {
                 return error;
