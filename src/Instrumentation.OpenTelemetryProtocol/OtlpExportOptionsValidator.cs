@@ -1,8 +1,12 @@
+using Instrumentation.Security;
 using Microsoft.Extensions.Options;
 
 namespace Instrumentation.OpenTelemetryProtocol;
 
-/// <summary>Validates <see cref="OtlpExportOptions"/> at start-up, naming each configuration key that is wrong.</summary>
+/// <summary>
+/// Validates <see cref="OtlpExportOptions"/> at start-up, naming each configuration key that is wrong; the endpoint is
+/// shown without its user info and query (<see cref="UrlRedaction"/>).
+/// </summary>
 internal sealed class OtlpExportOptionsValidator : IValidateOptions<OtlpExportOptions>
 {
     private const string Section = OtlpExportOptions.SectionName;
@@ -13,7 +17,7 @@ internal sealed class OtlpExportOptionsValidator : IValidateOptions<OtlpExportOp
         if (options.Endpoint is { } endpoint
             && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"{Section}:Endpoint '{endpoint}' must be an absolute http or https URL, for example 'http://127.0.0.1:4318'.");
+            failures.Add($"{Section}:Endpoint '{UrlRedaction.Redact(endpoint)}' must be an absolute http or https URL, for example 'http://127.0.0.1:4318'.");
         }
 
         if (!Enum.IsDefined(options.Protocol))

@@ -183,7 +183,8 @@ public sealed class OtlpMetricsHostApplicationBuilderExtensionsTests
     }
 
     [Theory]
-    [InlineData("Metrics:Otlp:Endpoint", "ftp://127.0.0.1:4318", "Metrics:Otlp:Endpoint 'ftp://127.0.0.1:4318/' must be an absolute http or https URL")]
+    [InlineData("Metrics:Otlp:Endpoint", "ftp://127.0.0.1:4318", "Metrics:Otlp:Endpoint 'ftp://127.0.0.1:4318' must be an absolute http or https URL")]
+    [InlineData("Metrics:Otlp:Endpoint", "ftp://collector:s3cret@127.0.0.1:4318/?api-key=s3cret", "Metrics:Otlp:Endpoint 'ftp://***@127.0.0.1:4318/?***' must be an absolute http or https URL")]
     [InlineData("Metrics:Otlp:Interval", "00:00:00", "Metrics:Otlp:Interval is 00:00:00; it must be positive")]
     [InlineData("Metrics:Otlp:Timeout", "-00:00:01", "Metrics:Otlp:Timeout is -00:00:01; it must be positive")]
     public async Task AddOtlpMetricsExport_WithInvalidOption_FailsAtStartNamingIt(string key, string value, string message)

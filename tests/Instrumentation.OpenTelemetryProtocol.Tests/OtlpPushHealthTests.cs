@@ -4,6 +4,7 @@ using Instrumentation.OpenTelemetryProtocol.Tests.TestSupport;
 using Instrumentation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.OpenTelemetryProtocol.Tests;
 
@@ -61,12 +62,40 @@ public sealed class OtlpPushHealthTests
         }
     }
 
-    private static IHost BuildHost(int port)
+    [Fact]
+    public async Task AddOtlpMetricsExport_CollectorDown_LogsTheEndpointWithoutItsUserInfoOrQuery()
+    {
+        var logs = new Instrumentation.TestSupport.CapturingLoggerProvider();
+        var port = UnusedPort();
+        using var host = BuildHost(port, $"http://collector:s3cret@127.0.0.1:{port}/?api-key=s3cret", logs);
+        await host.StartAsync();
+        try
+        {
+            // The drop is counted just before the failure is logged: wait for the log line itself.
+            static bool IsExportFailed(Instrumentation.TestSupport.CapturingLoggerProvider.LogEntry e) => e.Message.StartsWith("Export to otlp at", StringComparison.Ordinal);
+            await Instrumentation.TestSupport.Eventually.TrueAsync(() => logs.Entries.Any(IsExportFailed), Wait);
+
+            var failed = logs.Entries.Where(IsExportFailed).Should().NotBeEmpty().And.Subject.First();
+            failed.Message.Should().Contain($"http://***@127.0.0.1:{port}/v1/metrics?***");
+            string.Join('\n', logs.Lines).Should().NotContain("s3cret");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost BuildHost(int port, string? endpoint = null, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.AddOtlpMetricsExport(o =>
         {
-            o.Endpoint = new Uri($"http://127.0.0.1:{port}");
+            o.Endpoint = new Uri(endpoint ?? $"http://127.0.0.1:{port}");
             o.Interval = TimeSpan.FromMilliseconds(200);
             o.Timeout = TimeSpan.FromSeconds(2);
         });

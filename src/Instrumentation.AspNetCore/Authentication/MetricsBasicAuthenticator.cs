@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Instrumentation.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -15,22 +16,58 @@ namespace Instrumentation.AspNetCore.Authentication;
 /// before anything is collected. Shared by <c>MapMetrics()</c> and the standalone metrics server.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Users are read through <see cref="IOptionsMonitor{TOptions}"/>: a configuration change applies to the next
-/// request; a change that fails validation is logged and the previous users stay in force. An unknown user
-/// is verified against a dummy hash of the same cost as a real one, so the time taken does not tell which
-/// user names exist. Logs never carry a user name or password. Thread-safe.
+/// request. The users in force when the authenticator is created (at <c>MapMetrics()</c>, or when the metrics
+/// server starts) are the baseline, and a reload never turns authentication off: a change that lists no users (a
+/// deleted or emptied file), fails validation or cannot be bound is logged as an error and the previous users stay
+/// in force; only a restart turns authentication off. A reload that adds users to an app that started without
+/// any turns authentication on (logged as a warning). A configuration file that fails to reload (invalid JSON) is
+/// logged as an error too (see <see cref="ConfigurationFileReloadLog"/>).
+/// </para>
+/// <para>
+/// An unknown user is verified against a dummy hash of the same cost as a real one, so the time taken does not tell
+/// which user names exist. Logs never carry a user name or password. Thread-safe.
+/// </para>
 /// </remarks>
-internal sealed partial class MetricsBasicAuthenticator(
-    IOptionsMonitor<MetricsOptions> options,
-    ILogger<MetricsBasicAuthenticator> logger,
-    TimeProvider? timeProvider = null)
+internal sealed partial class MetricsBasicAuthenticator
 {
     /// <summary>The challenge sent with every 401.</summary>
     public const string Challenge = "Basic realm=\"metrics\"";
 
-    private readonly VerifiedCredentialCache _cache = new(timeProvider ?? TimeProvider.System);
+    private readonly IOptionsMonitor<MetricsOptions> _options;
+    private readonly ILogger<MetricsBasicAuthenticator> _logger;
+    private readonly VerifiedCredentialCache _cache;
     private MetricsUserTable? _users;
+    private MetricsOptions? _rejectedSource;
     private string? _lastRejectedReload;
+
+    public MetricsBasicAuthenticator(
+        IOptionsMonitor<MetricsOptions> options,
+        ILogger<MetricsBasicAuthenticator> logger,
+        IConfiguration? configuration = null,
+        TimeProvider? timeProvider = null)
+    {
+        _options = options;
+        _logger = logger;
+        _cache = new VerifiedCredentialCache(timeProvider ?? TimeProvider.System);
+        try
+        {
+            // The baseline, taken now rather than at the first request, so a file deleted before any scrape
+            // cannot turn authentication off either.
+            _users = MetricsUserTable.Build(options.CurrentValue);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            // Invalid at start: the host's start-up validation refuses to start and says why; a request
+            // before that (none should come) reads the options again and fails.
+        }
+
+        if (configuration is not null)
+        {
+            ConfigurationFileReloadLog.Attach(configuration, logger);
+        }
+    }
 
     /// <summary>
     /// Whether the request may be served: true when authentication is off or the credentials verify;
@@ -115,26 +152,33 @@ internal sealed partial class MetricsBasicAuthenticator(
         MetricsOptions settings;
         try
         {
-            settings = options.CurrentValue;
+            settings = _options.CurrentValue;
         }
-        catch (OptionsValidationException ex) when (current is not null)
+        catch (Exception ex) when (current is not null && ex is not OutOfMemoryException)
         {
-            // An invalid change: keep serving with the users that were valid (fail closed, never open).
-            if (!string.Equals(Volatile.Read(ref _lastRejectedReload), ex.Message, StringComparison.Ordinal))
-            {
-                Volatile.Write(ref _lastRejectedReload, ex.Message);
-                LogReloadRejected(ex.Message);
-            }
-
+            // An invalid or unreadable change (a failed validation, a value the binder cannot convert): keep serving
+            // with the users that were valid (fail closed, never open).
+            RejectReload(ex.Message);
             return current;
         }
 
-        if (current is not null && ReferenceEquals(current.Source, settings))
+        if (current is not null && (ReferenceEquals(current.Source, settings) || ReferenceEquals(Volatile.Read(ref _rejectedSource), settings)))
         {
             return current;
         }
 
         var fresh = MetricsUserTable.Build(settings);
+        if (current is { IsEnabled: true } && !fresh.IsEnabled)
+        {
+            // A deleted file, an emptied list, a provider that lost its data: none of it may turn authentication off.
+            if (!ReferenceEquals(Interlocked.Exchange(ref _rejectedSource, settings), settings))
+            {
+                LogReloadWithoutUsers(current.Count);
+            }
+
+            return current;
+        }
+
         var previous = Interlocked.CompareExchange(ref _users, fresh, current);
         if (!ReferenceEquals(previous, current))
         {
@@ -142,12 +186,25 @@ internal sealed partial class MetricsBasicAuthenticator(
         }
 
         Volatile.Write(ref _lastRejectedReload, null);
-        if (current is not null)
+        Volatile.Write(ref _rejectedSource, null);
+        if (current is { IsEnabled: false } && fresh.IsEnabled)
+        {
+            LogAuthenticationTurnedOn(fresh.Count);
+        }
+        else if (current is not null)
         {
             LogUsersReloaded(fresh.Count);
         }
 
         return fresh;
+    }
+
+    private void RejectReload(string reason)
+    {
+        if (!string.Equals(Interlocked.Exchange(ref _lastRejectedReload, reason), reason, StringComparison.Ordinal))
+        {
+            LogReloadRejected(reason);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} came without credentials and was refused")]
@@ -164,4 +221,10 @@ internal sealed partial class MetricsBasicAuthenticator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The changed Metrics:Authentication configuration is invalid, so the previous users stay in force: {Reason}")]
     private partial void LogReloadRejected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The changed configuration lists no users under Metrics:Authentication:Users (a deleted or emptied file?), so the previous {UserCount} users stay in force: a reload never turns metrics authentication off, only a restart does")]
+    private partial void LogReloadWithoutUsers(int userCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics authentication turned on by a configuration reload: {UserCount} users; from now on only a restart can turn it off")]
+    private partial void LogAuthenticationTurnedOn(int userCount);
 }

@@ -18,12 +18,22 @@ public static class MetricsEndpointRouteBuilderExtensions
     /// endpoint requires HTTP basic authentication as one of them (401 otherwise, before any collection).
     /// </summary>
     /// <param name="endpoints">The application's endpoint builder.</param>
-    /// <param name="pattern">The route, or null for the configured path.</param>
+    /// <param name="pattern">
+    /// The path, or null for the configured one. A literal path such as <c>/metrics</c>: route parameters
+    /// (<c>/{id}</c>), catch-alls and other route syntax are refused, as they would serve the metrics on many paths.
+    /// </param>
     /// <returns>A convention builder, so <c>RequireAuthorization</c>, <c>RequireHost</c> and the like apply.</returns>
     /// <exception cref="InvalidOperationException"><c>builder.AddMetrics()</c> was not called.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pattern"/> is not a literal path starting with <c>/</c>.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The metrics options are invalid (for example <c>Metrics:Path</c> is not a literal path).</exception>
     public static IEndpointConventionBuilder MapMetrics(this Routing.IEndpointRouteBuilder endpoints, string? pattern = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (pattern is not null && MetricsPath.Problem(pattern) is { } problem)
+        {
+            throw new ArgumentException($"The metrics path '{pattern}' {problem}", nameof(pattern));
+        }
+
         var scraper = endpoints.ServiceProvider.GetService<MetricsScraper>()
             ?? throw new InvalidOperationException(
                 "MapMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");

@@ -74,8 +74,9 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
                 var method = HttpLabelValues.Method(context.Request.Method);
                 var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
 
-                // A body the handler did not read counts by its declared length.
-                requestSize!.WithLabels(method, routeLabel, status).Observe(Math.Max(requestBody.Count, context.Request.ContentLength ?? 0));
+                // The bytes the application read, never the declared Content-Length: a client can claim any length
+                // (a petabyte in a 3-byte request), and a body refused unread was never received.
+                requestSize!.WithLabels(method, routeLabel, status).Observe(requestBody.Count);
                 responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody!.Count);
             }
         }

@@ -45,7 +45,8 @@ public sealed class HttpMetricsOptions
 
     /// <summary>
     /// Whether <c>http_request_size_bytes</c> and <c>http_response_size_bytes</c> are recorded, by method, route
-    /// and status. Default true.
+    /// and status: the body bytes the application read and wrote. A request's declared <c>Content-Length</c> is
+    /// never used, so a body left unread counts 0 bytes. Default true.
     /// </summary>
     public bool Sizes { get; set; } = true;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Instrumentation.AspNetCore.Authentication;
 using Instrumentation.AspNetCore.Endpoints;
 using Instrumentation.Exposition;
@@ -17,6 +16,12 @@ namespace Instrumentation.AspNetCore.Server;
 /// A small Kestrel server of its own that serves the metrics endpoint, for processes that have no
 /// web server (workers on the generic host). Started and stopped with the host.
 /// </summary>
+/// <remarks>
+/// It listens on <see cref="MetricsServerOptions.Host"/>:<see cref="MetricsServerOptions.Port"/> and nothing else: its
+/// web application is built empty, so it reads none of the process's configuration (no <c>Kestrel</c> section,
+/// <c>ASPNETCORE_URLS</c>, <c>urls</c>, <c>http_ports</c>, <c>https_ports</c> or <c>appsettings.json</c>), which
+/// would otherwise add the application's public endpoints to the private metrics port.
+/// </remarks>
 internal sealed partial class MetricsServer(
     MetricsScraper scraper,
     IOptions<MetricsOptions> options,
@@ -25,28 +30,31 @@ internal sealed partial class MetricsServer(
 {
     private WebApplication? _app;
 
-    /// <summary>The address the server listens on once started, for example <c>http://127.0.0.1:5001</c>.</summary>
+    /// <summary>The address the server listens on once started, for example <c>http://127.0.0.1:5001/metrics</c> or <c>http://[::1]:5001/metrics</c>.</summary>
     public Uri? Address { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var server = settings.Server;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MetricsServer).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
+        var host = MetricsServerHost.Parse(server.Host);
+
+        // Empty: no configuration sources, so no endpoint or URL of the process's can reach this server.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(MetricsServer).Assembly.GetName().Name });
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            if (server.Host == "*")
+            switch (host.Kind)
             {
-                kestrel.ListenAnyIP(server.Port);
-            }
-            else if (server.Host == "localhost")
-            {
-                kestrel.ListenLocalhost(server.Port);
-            }
-            else
-            {
-                kestrel.Listen(IPAddress.Parse(server.Host), server.Port);
+                case MetricsServerHostKind.AnyAddress:
+                    kestrel.ListenAnyIP(server.Port);
+                    break;
+                case MetricsServerHostKind.Localhost:
+                    kestrel.ListenLocalhost(server.Port);
+                    break;
+                default:
+                    kestrel.Listen(host.Address!, server.Port);
+                    break;
             }
         });
 
@@ -61,13 +69,12 @@ internal sealed partial class MetricsServer(
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException(
-                $"The metrics server could not listen on {server.Host}:{server.Port}: the port is already in use. Set Metrics:Server:Port to a free port (or stop the other process).",
+                $"The metrics server could not listen on {host.Endpoint(server.Port)}: the port is already in use. Set Metrics:Server:Port to a free port (or stop the other process).",
                 ex);
         }
 
         _app = app;
-        var port = server.Port;
-        Address = new Uri($"http://{(server.Host == "*" ? "localhost" : server.Host)}:{port}{settings.Path}");
+        Address = host.Url(server.Port, settings.Path);
         LogListening(Address);
     }
 

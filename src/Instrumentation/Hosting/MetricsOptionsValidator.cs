@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Instrumentation.Hosting;
@@ -15,9 +14,9 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add("Metrics:MeterName is empty; give the meter a name such as 'Instrumentation'.");
         }
 
-        if (string.IsNullOrEmpty(options.Path) || options.Path[0] != '/')
+        if (MetricsPath.Problem(options.Path) is { } pathProblem)
         {
-            failures.Add($"Metrics:Path '{options.Path}' must start with '/', for example '/metrics'.");
+            failures.Add($"Metrics:Path '{options.Path}' {pathProblem}");
         }
 
         if (options.CardinalityLimit < 1)
@@ -53,10 +52,9 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add($"Metrics:Server:Port is {options.Server.Port}; it must be between 1 and 65535.");
         }
 
-        var host = options.Server.Host;
-        if (string.IsNullOrWhiteSpace(host) || (host != "*" && host != "localhost" && !IPAddress.TryParse(host, out _)))
+        if (!MetricsServerHost.TryParse(options.Server.Host, out _, out var hostProblem))
         {
-            failures.Add($"Metrics:Server:Host '{host}' must be an IP address, 'localhost' or '*' (every interface).");
+            failures.Add($"Metrics:Server:Host '{options.Server.Host}' {hostProblem}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,5 @@
 using System.Net;
+using Instrumentation.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.Push;
@@ -25,7 +26,11 @@ internal static partial class PushLog
     public static partial void Unexpected(ILogger logger, string target, Exception exception);
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Export to {Target} at {Endpoint} failed (the exporter's own retries included); the next export carries the cumulative values again")]
-    public static partial void ExportFailed(ILogger logger, string target, Uri endpoint);
+    private static partial void ExportFailed(ILogger logger, string target, string endpoint);
+
+    /// <summary>Logs a failed export to <paramref name="endpoint"/>, shown without its user info and query.</summary>
+    public static void ExportFailed(ILogger logger, string target, Uri endpoint) =>
+        ExportFailed(logger, target, UrlRedaction.Redact(endpoint));
 
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Push to {Target}: the target stored the snapshot but refused {Rejected} point(s) of it: {Body}")]
     public static partial void PartlyRejected(ILogger logger, string target, int rejected, string body);

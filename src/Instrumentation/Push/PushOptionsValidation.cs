@@ -1,8 +1,12 @@
 using Instrumentation.Naming;
+using Instrumentation.Security;
 
 namespace Instrumentation.Push;
 
-/// <summary>The checks of every pusher's options, each message naming the configuration key that is wrong.</summary>
+/// <summary>
+/// The checks of every pusher's options, each message naming the configuration key that is wrong; a URL is shown
+/// without its user info and query (<see cref="UrlRedaction"/>).
+/// </summary>
 internal static class PushOptionsValidation
 {
     public static List<string> Check(PushOptions options, string section)
@@ -10,11 +14,11 @@ internal static class PushOptionsValidation
         var failures = new List<string>();
         if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add($"{section}:Url '{options.Url}' must be an absolute http or https URL, for example 'http://127.0.0.1:9091'.");
+            failures.Add($"{section}:Url '{UrlRedaction.Redact(options.Url)}' must be an absolute http or https URL, for example 'http://127.0.0.1:9091'.");
         }
         else if (url.Query.Length > 0 || url.Fragment.Length > 0)
         {
-            failures.Add($"{section}:Url '{options.Url}' must have no query string or fragment; the pusher adds the path and query it needs.");
+            failures.Add($"{section}:Url '{UrlRedaction.Redact(options.Url)}' must have no query string or fragment; the pusher adds the path and query it needs.");
         }
 
         if (options.Interval <= TimeSpan.Zero)

@@ -130,6 +130,42 @@ public sealed class MapMetricsTests(WebApplicationFactory<Program> sample) : ICl
         (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/{id}")]
+    [InlineData("/{**rest}")]
+    [InlineData("/metrics/{format}")]
+    public async Task MapMetrics_ConfiguredPathWithRouteSyntax_RefusesToStartSayingUseALiteralPath(string path)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Metrics:Path"] = path;
+        builder.AddMetrics();
+        await using var app = builder.Build();
+
+        var start = async () =>
+        {
+            app.MapMetrics();
+            await app.StartAsync();
+        };
+
+        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>())
+            .Which.Message.Should().Contain($"Metrics:Path '{path}' must be a literal path such as '/metrics'");
+    }
+
+    [Fact]
+    public async Task MapMetrics_WithARouteParameterPattern_ThrowsSayingUseALiteralPath()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.AddMetrics();
+        await using var app = builder.Build();
+
+        var map = () => app.MapMetrics("/{tenant}/metrics");
+
+        map.Should().Throw<ArgumentException>().WithParameterName("pattern")
+            .WithMessage("The metrics path '/{tenant}/metrics' must be a literal path*Remove the braces*");
+    }
+
     [Fact]
     public async Task MapMetrics_WithoutAddMetrics_FailsNamingTheMissingCall()
     {

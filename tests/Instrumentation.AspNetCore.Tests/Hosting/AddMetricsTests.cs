@@ -88,6 +88,12 @@ public sealed class AddMetricsTests
     [InlineData("Metrics:CallbackTimeout", "-00:00:01", "Metrics:CallbackTimeout is -00:00:01; it must be positive and at most 2147483647 ms (default 00:00:00.2500000)")]
     [InlineData("Metrics:Server:Port", "70000", "Metrics:Server:Port is 70000")]
     [InlineData("Metrics:Server:Host", "not a host", "Metrics:Server:Host 'not a host'")]
+    [InlineData("Metrics:Server:Host", "[::1]:9100", "Metrics:Server:Host '[::1]:9100' has a port; put the port in Metrics:Server:Port")]
+    [InlineData("Metrics:Server:Host", "127.0.0.1:9100", "Metrics:Server:Host '127.0.0.1:9100' has a port; put the port in Metrics:Server:Port")]
+    [InlineData("Metrics:Server:Host", "metrics.internal", "Metrics:Server:Host 'metrics.internal' must be an IP address")]
+    [InlineData("Metrics:Server:Host", "127.1", "Metrics:Server:Host '127.1' must be an IP address")]
+    [InlineData("Metrics:Server:Host", "[::1", "Metrics:Server:Host '[::1' must be an IP address")]
+    [InlineData("Metrics:Path", "/{id}", "Metrics:Path '/{id}' must be a literal path")]
     public async Task AddMetrics_WithAnInvalidOption_StopsStartUpWithAMessageNamingIt(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -94,4 +94,80 @@ public sealed class MetricsServerTests
         (await start.Should().ThrowAsync<InvalidOperationException>())
             .WithMessage($"*127.0.0.1:{port}*already in use*Metrics:Server:Port*");
     }
+    [Fact]
+    public async Task AddMetricsServer_HostConfigurationNamesKestrelEndpointsAndUrls_BindsOnlyItsOwnAddress()
+    {
+        var port = FreePort.Next();
+        var endpoint = FreePort.Next();
+        var urls = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Kestrel:Endpoints:Public:Url"] = $"http://127.0.0.1:{endpoint}";
+        builder.Configuration["urls"] = $"http://127.0.0.1:{urls}";
+        builder.Configuration["http_ports"] = urls.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient();
+            using var served = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+
+            served.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await PortProbe.IsListeningAsync(IPAddress.Loopback, endpoint)).Should().BeFalse();
+            (await PortProbe.IsListeningAsync(IPAddress.Loopback, urls)).Should().BeFalse();
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [IPv6LoopbackFact]
+    public async Task AddMetricsServer_OnTheIPv6Loopback_ServesMetricsThereOnly()
+    {
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Metrics:Server:Host"] = "::1";
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+            using var response = await client.GetAsync(new Uri($"http://[::1]:{port}/metrics"));
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            host.Services.GetRequiredService<Instrumentation.AspNetCore.Server.MetricsServer>().Address
+                .Should().Be(new Uri($"http://[::1]:{port}/metrics"));
+            (await PortProbe.IsListeningAsync(IPAddress.Loopback, port)).Should().BeFalse("::1 is not 127.0.0.1");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [IPv6LoopbackFact]
+    public async Task AddMetricsServer_OnABracketedIPv6Address_ServesMetrics()
+    {
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Metrics:Server:Host"] = "[::1]";
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+            using var response = await client.GetAsync(new Uri($"http://[::1]:{port}/metrics"));
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
 }

@@ -236,6 +236,19 @@ public sealed class MetricsPusherTests : IDisposable
         act.Should().Throw<ArgumentException>().WithMessage($"*{option}*");
     }
 
+    [Theory]
+    [InlineData("ftp://admin:s3cret@gateway.test:9091", "ftp://***@gateway.test:9091")]
+    [InlineData("admin:s3cret@gateway.test:9091", "***@gateway.test:9091")]
+    [InlineData("http://gateway.test:9091/?token=s3cret", "http://gateway.test:9091/?***")]
+    [InlineData("http://admin:s3cret@gateway.test:9091/push#s3cret", "http://***@gateway.test:9091/push#***")]
+    public void Constructor_WithInvalidUrl_NamesItWithoutItsUserInfoOrQuery(string url, string shown)
+    {
+        var act = () => new PushgatewayPusher(new PushgatewayOptions { Url = url, Job = "batch" }, [_metrics]);
+
+        act.Should().Throw<ArgumentException>()
+            .Which.Message.Should().Contain($"Metrics:Push:Pushgateway:Url '{shown}'").And.NotContain("s3cret").And.NotContain("admin");
+    }
+
     [Fact]
     public void Constructor_WithInvalidGroupingLabel_ThrowsNamingIt()
     {
