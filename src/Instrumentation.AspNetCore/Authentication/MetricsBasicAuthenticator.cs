@@ -23,12 +23,14 @@ namespace Instrumentation.AspNetCore.Authentication;
 internal sealed partial class MetricsBasicAuthenticator(
     IOptionsMonitor<MetricsOptions> options,
     ILogger<MetricsBasicAuthenticator> logger,
-    TimeProvider? timeProvider = null)
+    TimeProvider? timeProvider = null,
+    PasswordVerifier? verifier = null)
 {
     /// <summary>The challenge sent with every 401.</summary>
     public const string Challenge = "Basic realm=\"metrics\"";
 
     private readonly VerifiedCredentialCache _cache = new(timeProvider ?? TimeProvider.System);
+    private readonly PasswordVerifier _verifier = verifier ?? new PasswordVerifier();
     private MetricsUserTable? _users;
     private string? _lastRejectedReload;
 
@@ -36,7 +38,9 @@ internal sealed partial class MetricsBasicAuthenticator(
     /// Whether the request may be served: true when authentication is off or the credentials verify;
     /// otherwise the response is set to 401 with the challenge, and the caller must not collect.
     /// </summary>
-    public bool Authenticate(HttpContext context)
+    public ValueTask<bool> AuthenticateAsync(HttpContext context) => ValueTask.FromResult(Authenticate(context));
+
+    private bool Authenticate(HttpContext context)
     {
         var users = CurrentUsers();
         if (!users.IsEnabled)
@@ -82,7 +86,7 @@ internal sealed partial class MetricsBasicAuthenticator(
         {
             // Same work as a wrong password: a key, then a full hash of the same cost.
             _ = CredentialKey.Compute(username, password, []);
-            users.Dummy!.Verify(password);
+            _verifier.Verify(users.Dummy!, password);
             return false;
         }
 
@@ -92,7 +96,7 @@ internal sealed partial class MetricsBasicAuthenticator(
             return true;
         }
 
-        if (!user.Hash.Verify(password))
+        if (!_verifier.Verify(user.Hash, password))
         {
             return false;
         }
