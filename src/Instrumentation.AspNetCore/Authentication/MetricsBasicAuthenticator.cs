@@ -52,9 +52,8 @@ internal sealed partial class MetricsBasicAuthenticator(
     private readonly VerifiedCredentialCache _verified = new(timeProvider ?? TimeProvider.System);
     private readonly FailedCredentialCache _failed = new(timeProvider ?? TimeProvider.System);
     private readonly VerificationSlots _slots = new();
-    private readonly Lock _timesLock = new();
     private MetricsUserTable? _users;
-    private VerificationTimes? _times;
+    private TimesOfUsers? _times;
     private string? _lastRejectedReload;
     private long _throttledSinceWarning;
     private long _lastThrottleWarningTicks;
@@ -81,7 +80,7 @@ internal sealed partial class MetricsBasicAuthenticator(
             return true;
         }
 
-        var times = TimesFor(users);
+        var times = await TimesForAsync(users).ConfigureAwait(false);
         var started = _time.GetTimestamp();
         var outcome = Check(context, users, times);
         if (outcome is Outcome.Allowed or Outcome.Refused)
@@ -242,24 +241,39 @@ internal sealed partial class MetricsBasicAuthenticator(
         }
     }
 
-    private VerificationTimes TimesFor(MetricsUserTable users)
+    /// <summary>
+    /// The verification times of <paramref name="users"/>, measured once per generation (a slow hash per kind of
+    /// hash) by the first request that needs them; requests arriving meanwhile wait for that measurement
+    /// asynchronously rather than block a thread or hash again.
+    /// </summary>
+    private ValueTask<VerificationTimes> TimesForAsync(MetricsUserTable users)
     {
-        var times = Volatile.Read(ref _times);
-        if (times is not null && ReferenceEquals(times.Users, users))
+        while (true)
         {
-            return times;
-        }
-
-        lock (_timesLock)
-        {
-            times = _times;
-            if (times is null || !ReferenceEquals(times.Users, users))
+            var current = Volatile.Read(ref _times);
+            if (current is not null && ReferenceEquals(current.Users, users))
             {
-                times = VerificationTimes.Measure(users, _verifier, _time);
-                Volatile.Write(ref _times, times);
+                return current.Times.IsCompletedSuccessfully ? ValueTask.FromResult(current.Times.Result) : new ValueTask<VerificationTimes>(current.Times);
             }
 
-            return times;
+            var measuring = new TaskCompletionSource<VerificationTimes>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new TimesOfUsers(users, measuring.Task);
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref _times, mine, current), current))
+            {
+                continue; // another request got there first: use (or wait for) its measurement
+            }
+
+            try
+            {
+                measuring.SetResult(VerificationTimes.Measure(users, _verifier, _time));
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref _times, null, mine);
+                measuring.SetException(ex);
+            }
+
+            return new ValueTask<VerificationTimes>(measuring.Task);
         }
     }
 
@@ -303,6 +317,9 @@ internal sealed partial class MetricsBasicAuthenticator(
 
         return fresh;
     }
+
+    /// <summary>The verification times of one generation of users, measured or being measured.</summary>
+    private sealed record TimesOfUsers(MetricsUserTable Users, Task<VerificationTimes> Times);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} came without credentials and was refused")]
     private partial void LogNoCredentials(IPAddress? remoteAddress);

@@ -134,4 +134,15 @@ public sealed class MetricsBasicAuthenticatorTimingTests
         clock.Advance(Slow);
         (await waiting).Context.Response.StatusCode.Should().Be(StatusCodes.Status401Unauthorized);
     }
+
+    [Fact]
+    public async Task Authenticate_ManyFirstRequestsAtOnce_MakeOneDummyPerKindOfHash()
+    {
+        var verifier = new FakePasswordVerifier();
+        var auth = new DirectAuthenticator(TwoKindsOfUser(), TimeProvider.System, verifier);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => auth.SendAsync(i % 2 == 0 ? "fast" : "stranger", "wrong"))));
+
+        verifier.Dummies.Should().Be(2, "one dummy each for sha512-crypt and PBKDF2, however many requests raced to need them");
+    }
 }
