@@ -1,6 +1,6 @@
 using Instrumentation.AuthFlood;
 
-// instrumentation-auth-flood: serve | rows | flood | timing (see run.sh, which starts the servers and runs the rest).
+// instrumentation-auth-flood: serve | rows | flood | timing | costs (see run.sh, which starts the servers and runs the rest).
 return args.Length == 0
     ? Usage()
     : args[0] switch
@@ -9,6 +9,7 @@ return args.Length == 0
         "rows" => await Measurements.RowsAsync(Arguments.Parse(args[1..])),
         "flood" => await Measurements.FloodAsync(Arguments.Parse(args[1..])),
         "timing" => await Measurements.TimingAsync(Arguments.Parse(args[1..])),
+        "costs" => HashCosts.Run(Arguments.Parse(args[1..])),
         _ => Usage(),
     };
 
@@ -22,6 +23,7 @@ static int Usage()
           flood  --url U --pid P --user name --password p --kind K [--rate R] [--seconds S] [--idle-seconds S]
                  K: distinct (new wrong password each time), same, unknown (new user each time), long (3000 bytes)
           timing --url U --user a,b --count N                               failure latency per user
+          costs  [--repeats N]                                              one verification, by password length
         """);
     return 2;
 }

@@ -61,6 +61,11 @@ say "Machine: $(nproc) vCPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 say "Server and client share the machine. Default MaxConcurrentVerifications here: max(1, $(nproc)/2)."
 say ""
 
+say "## One verification, by password length (in the tool's own process)"
+say ""
+run costs
+say ""
+
 say "## Cost of each kind of request (sha512-crypt, 5000 rounds; $count requests each, one at a time)"
 say ""
 start_server rows --user prometheus:secret:sha512

@@ -109,7 +109,7 @@ internal sealed class Pbkdf2Hash : ParsedPasswordHash
 
     protected override string DescribeTooCheap() => string.Create(
         CultureInfo.InvariantCulture,
-        $"is a PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()} hash of {Iterations:N0} iterations; the least accepted is {MinimumCost:N0}, OWASP's recommendation for PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()}. Hash the password again with 'instrumentation-hash --pbkdf2' ({DefaultIterations:N0} iterations of SHA-256) or passlib with rounds of at least {MinimumCost}");
+        $"is a PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()} hash of {Iterations:N0} iteration{(Iterations == 1 ? "" : "s")}; the least accepted is {MinimumCost:N0}, OWASP's recommendation for PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()}. Hash the password again with 'instrumentation-hash --pbkdf2' ({DefaultIterations:N0} iterations of SHA-256) or passlib with rounds of at least {MinimumCost}");
 
     /// <summary>The hash string, in passlib's format.</summary>
     public override string ToString() => string.Create(
