@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Instrumentation.Security;
 
 namespace Instrumentation.PasswordHash;
@@ -10,18 +11,24 @@ namespace Instrumentation.PasswordHash;
 internal static class HashCommand
 {
     public const int Success = 0;
-    public const int EmptyPassword = 1;
+    public const int UnusablePassword = 1;
     public const int UsageError = 2;
+
+    private const int MinimumSha512CryptRounds = Security.PasswordHash.MinimumSha512CryptRounds;
+    private const int MinimumPbkdf2Iterations = Security.PasswordHash.MinimumPbkdf2Sha256Iterations;
+    private const int MaxPasswordBytes = Security.PasswordHash.MaxPasswordBytes;
 
     private const string Usage = """
         Usage: instrumentation-hash [--pbkdf2] [--rounds N]
 
-        Reads a password from standard input (one line; the line ending is not part of it) and prints
-        its hash for Metrics:Authentication:Users:<n>:PasswordHash.
+        Reads a password from standard input (one line; the line ending is not part of it; at most
+        256 bytes of UTF-8, the longest the metrics endpoint verifies) and prints its hash for
+        Metrics:Authentication:Users:<n>:PasswordHash.
 
           (default)    sha512-crypt, $6$..., 5000 rounds (what 'openssl passwd -6' writes)
           --pbkdf2     PBKDF2-HMAC-SHA256 in passlib's format, $pbkdf2-sha256$..., 600000 iterations
-          --rounds N   sha512-crypt rounds (1000 to 999999999) or PBKDF2 iterations
+          --rounds N   sha512-crypt rounds (5000 to 999999999) or PBKDF2 iterations (600000 or more):
+                       the metrics endpoint refuses cheaper hashes
           --help       this text
 
         Example: printf '%s' "$METRICS_PASSWORD" | instrumentation-hash
@@ -53,9 +60,17 @@ internal static class HashCommand
             }
         }
 
-        if (!pbkdf2 && rounds is < 1000 or > 999_999_999)
+        if (!pbkdf2 && rounds is < MinimumSha512CryptRounds or > 999_999_999)
         {
-            error.WriteLine("instrumentation-hash: --rounds for sha512-crypt must be between 1000 and 999999999.");
+            error.WriteLine(FormattableString.Invariant(
+                $"instrumentation-hash: --rounds for sha512-crypt must be between {MinimumSha512CryptRounds} and 999999999: the metrics endpoint refuses fewer than {MinimumSha512CryptRounds}."));
+            return UsageError;
+        }
+
+        if (pbkdf2 && rounds < MinimumPbkdf2Iterations)
+        {
+            error.WriteLine(FormattableString.Invariant(
+                $"instrumentation-hash: --rounds for PBKDF2 must be at least {MinimumPbkdf2Iterations} (OWASP's recommendation for PBKDF2-HMAC-SHA256): the metrics endpoint refuses fewer."));
             return UsageError;
         }
 
@@ -63,7 +78,14 @@ internal static class HashCommand
         if (string.IsNullOrEmpty(password))
         {
             error.WriteLine("instrumentation-hash: no password on standard input.");
-            return EmptyPassword;
+            return UnusablePassword;
+        }
+
+        if (Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
+        {
+            error.WriteLine(FormattableString.Invariant(
+                $"instrumentation-hash: the password is longer than {MaxPasswordBytes} bytes (UTF-8), the longest the metrics endpoint verifies; choose a shorter one."));
+            return UnusablePassword;
         }
 
         output.WriteLine(pbkdf2

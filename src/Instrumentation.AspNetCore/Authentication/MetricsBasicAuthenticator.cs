@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,8 +25,17 @@ namespace Instrumentation.AspNetCore.Authentication;
 /// logged as an error too (see <see cref="ConfigurationFileReloadLog"/>).
 /// </para>
 /// <para>
-/// An unknown user is verified against a dummy hash of the same cost as a real one, so the time taken does not tell
-/// which user names exist. Logs never carry a user name or password. Thread-safe.
+/// Refusing stays cheap and bounded: credentials longer than the caps (<see cref="BasicCredentials"/>) are
+/// refused before any hashing; credentials verified or refused within the cache duration are answered from
+/// memory; at most <see cref="MetricsAuthenticationOptions.MaxConcurrentVerifications"/> slow hashes run at
+/// once, and an attempt beyond that gets 429 at once. Remembered successes need no slot, so a flood of bad
+/// credentials cannot starve a scraper that was already verified.
+/// </para>
+/// <para>
+/// A failure takes the same time whoever the user is: an unknown user is verified against a dummy of the
+/// slowest configured kind of hash, and every failure (remembered or not) is answered no sooner than that
+/// kind's verification takes (<see cref="VerificationTimes.Floor"/>), waiting on a timer, with its slot held
+/// while it waits. Logs never carry a user name or password. Thread-safe.
 /// </para>
 /// </remarks>
 internal sealed partial class MetricsBasicAuthenticator
@@ -35,22 +43,47 @@ internal sealed partial class MetricsBasicAuthenticator
     /// <summary>The challenge sent with every 401.</summary>
     public const string Challenge = "Basic realm=\"metrics\"";
 
+    /// <summary>The <c>Retry-After</c> sent with a 429, in seconds.</summary>
+    public const string RetryAfterSeconds = "1";
+
+    private static readonly TimeSpan ThrottleWarningInterval = TimeSpan.FromMinutes(1);
+
     private readonly IOptionsMonitor<MetricsOptions> _options;
     private readonly ILogger<MetricsBasicAuthenticator> _logger;
-    private readonly VerifiedCredentialCache _cache;
+    private readonly TimeProvider _time;
+    private readonly PasswordVerifier _verifier;
+    private readonly byte[] _keySecret = CredentialKey.NewSecret();
+    private readonly VerifiedCredentialCache _verified;
+    private readonly FailedCredentialCache _failed;
+    private readonly VerificationSlots _slots = new();
     private MetricsUserTable? _users;
     private MetricsOptions? _rejectedSource;
+    private TimesOfUsers? _times;
     private string? _lastRejectedReload;
+    private long _throttledSinceWarning;
+    private long _lastThrottleWarningTicks;
+
+    private enum Outcome
+    {
+        Allowed,
+        Refused,
+        Failed,
+        FailedHoldingSlot,
+    }
 
     public MetricsBasicAuthenticator(
         IOptionsMonitor<MetricsOptions> options,
         ILogger<MetricsBasicAuthenticator> logger,
         IConfiguration? configuration = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        PasswordVerifier? verifier = null)
     {
         _options = options;
         _logger = logger;
-        _cache = new VerifiedCredentialCache(timeProvider ?? TimeProvider.System);
+        _time = timeProvider ?? TimeProvider.System;
+        _verifier = verifier ?? new PasswordVerifier();
+        _verified = new VerifiedCredentialCache(_time);
+        _failed = new FailedCredentialCache(_time);
         try
         {
             // The baseline, taken now rather than at the first request, so a file deleted before any scrape
@@ -71,9 +104,11 @@ internal sealed partial class MetricsBasicAuthenticator
 
     /// <summary>
     /// Whether the request may be served: true when authentication is off or the credentials verify;
-    /// otherwise the response is set to 401 with the challenge, and the caller must not collect.
+    /// otherwise the response is set to 401 with the challenge (or 429 with <c>Retry-After</c> when every
+    /// verification slot is busy), and the caller must not collect. A failure completes no sooner than the
+    /// slowest configured verification would.
     /// </summary>
-    public bool Authenticate(HttpContext context)
+    public async ValueTask<bool> AuthenticateAsync(HttpContext context)
     {
         var users = CurrentUsers();
         if (!users.IsEnabled)
@@ -81,61 +116,139 @@ internal sealed partial class MetricsBasicAuthenticator
             return true;
         }
 
+        var times = await TimesForAsync(users).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        var outcome = Check(context, users, times);
+        if (outcome is Outcome.Allowed or Outcome.Refused)
+        {
+            return outcome == Outcome.Allowed;
+        }
+
+        try
+        {
+            await WaitOutAsync(times.Floor - _time.GetElapsedTime(started), context.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (outcome == Outcome.FailedHoldingSlot)
+            {
+                _slots.Exit();
+            }
+        }
+
+        return Refuse(context.Response);
+    }
+
+    private Outcome Check(HttpContext context, MetricsUserTable users, VerificationTimes times)
+    {
         var header = context.Request.Headers.Authorization;
         if (header.Count == 0)
         {
             LogNoCredentials(context.Connection.RemoteIpAddress);
-            return Refuse(context.Response);
+            return RefuseAtOnce(context.Response);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(BasicCredentials.MaxEncodedLength);
+        Span<byte> buffer = stackalloc byte[BasicCredentials.MaxEncodedLength];
         try
         {
-            if (header.Count != 1 || !BasicCredentials.TryDecode(header.ToString(), buffer, out var usernameLength, out var passwordStart, out var length))
+            int usernameLength = 0, passwordStart = 0, length = 0;
+            var result = header.Count == 1
+                ? BasicCredentials.TryDecode(header[0]!, buffer, out usernameLength, out passwordStart, out length)
+                : BasicCredentials.Result.Malformed;
+            if (result == BasicCredentials.Result.TooLong)
+            {
+                LogOversizedCredentials(context.Connection.RemoteIpAddress);
+                return RefuseAtOnce(context.Response);
+            }
+
+            if (result != BasicCredentials.Result.Decoded)
             {
                 LogMalformedCredentials(context.Connection.RemoteIpAddress);
-                return Refuse(context.Response);
+                return RefuseAtOnce(context.Response);
             }
 
-            var decoded = buffer.AsSpan(0, length);
-            if (Verify(users, decoded[..usernameLength], decoded[passwordStart..]))
-            {
-                return true;
-            }
-
-            LogAuthenticationFailed(context.Connection.RemoteIpAddress);
-            return Refuse(context.Response);
+            var decoded = buffer[..length];
+            return Verify(context, users, times, decoded[..usernameLength], decoded[passwordStart..]);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, BasicCredentials.MaxEncodedLength));
-            ArrayPool<byte>.Shared.Return(buffer);
+            CryptographicOperations.ZeroMemory(buffer);
         }
     }
 
-    private bool Verify(MetricsUserTable users, ReadOnlySpan<byte> username, ReadOnlySpan<byte> password)
+    private Outcome Verify(HttpContext context, MetricsUserTable users, VerificationTimes times, ReadOnlySpan<byte> username, ReadOnlySpan<byte> password)
     {
-        if (!users.TryGet(Encoding.UTF8.GetString(username), out var user))
+        // An unknown user is keyed without a hash and verified against the slowest kind's dummy: the same steps.
+        var known = users.TryGet(Encoding.UTF8.GetString(username), out var user);
+        var key = CredentialKey.Compute(_keySecret, username, password, known ? user.HashText : []);
+        if (known && _verified.TryUse(key, users.CacheDuration))
         {
-            // Same work as a wrong password: a key, then a full hash of the same cost.
-            _ = CredentialKey.Compute(username, password, []);
-            users.Dummy!.Verify(password);
-            return false;
+            return Outcome.Allowed;
         }
 
-        var key = CredentialKey.Compute(username, password, user.HashText);
-        if (_cache.IsFresh(key))
+        if (_failed.Contains(key))
         {
-            return true;
+            LogRepeatedFailure(context.Connection.RemoteIpAddress);
+            return Outcome.Failed;
         }
 
-        if (!user.Hash.Verify(password))
+        var limit = users.Source.Authentication.MaxConcurrentVerifications;
+        if (!_slots.TryEnter(limit))
         {
-            return false;
+            NoteThrottled(context.Connection.RemoteIpAddress, limit);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+            context.Response.Headers[HeaderNames.CacheControl] = "no-store";
+            return Outcome.Refused;
         }
 
-        _cache.Remember(key, users.CacheDuration);
-        return true;
+        bool verified;
+        try
+        {
+            var hash = known ? user.Hash : times.SlowestDummy;
+            var started = _time.GetTimestamp();
+            verified = _verifier.Verify(hash, password) && known;
+            times.Record(hash, _time.GetElapsedTime(started));
+        }
+        catch
+        {
+            _slots.Exit();
+            throw;
+        }
+
+        if (verified)
+        {
+            _slots.Exit();
+            _verified.Remember(key, users.CacheDuration);
+            return Outcome.Allowed;
+        }
+
+        _failed.Remember(key, users.CacheDuration);
+        LogAuthenticationFailed(context.Connection.RemoteIpAddress);
+        return Outcome.FailedHoldingSlot;
+    }
+
+    private async Task WaitOutAsync(TimeSpan left, CancellationToken aborted)
+    {
+        if (left <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(left, _time, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away: nobody is left to answer.
+        }
+    }
+
+    private static Outcome RefuseAtOnce(HttpResponse response)
+    {
+        Refuse(response);
+        return Outcome.Refused;
     }
 
     private static bool Refuse(HttpResponse response)
@@ -144,6 +257,60 @@ internal sealed partial class MetricsBasicAuthenticator
         response.Headers[HeaderNames.WWWAuthenticate] = Challenge;
         response.Headers[HeaderNames.CacheControl] = "no-store";
         return false;
+    }
+
+    /// <summary>Logs a refusal for want of a slot: a warning at most once a minute (with the count since), otherwise at debug level.</summary>
+    private void NoteThrottled(IPAddress? remoteAddress, int limit)
+    {
+        var count = Interlocked.Increment(ref _throttledSinceWarning);
+        var now = _time.GetUtcNow().UtcTicks;
+        var last = Volatile.Read(ref _lastThrottleWarningTicks);
+        if ((last == 0 || now - last >= ThrottleWarningInterval.Ticks)
+            && Interlocked.CompareExchange(ref _lastThrottleWarningTicks, now, last) == last)
+        {
+            Interlocked.Add(ref _throttledSinceWarning, -count);
+            LogThrottled(count, limit, remoteAddress);
+        }
+        else
+        {
+            LogThrottledAgain(remoteAddress);
+        }
+    }
+
+    /// <summary>
+    /// The verification times of <paramref name="users"/>, measured once per generation (a slow hash per kind of
+    /// hash) by the first request that needs them; requests arriving meanwhile wait for that measurement
+    /// asynchronously rather than block a thread or hash again.
+    /// </summary>
+    private ValueTask<VerificationTimes> TimesForAsync(MetricsUserTable users)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _times);
+            if (current is not null && ReferenceEquals(current.Users, users))
+            {
+                return current.Times.IsCompletedSuccessfully ? ValueTask.FromResult(current.Times.Result) : new ValueTask<VerificationTimes>(current.Times);
+            }
+
+            var measuring = new TaskCompletionSource<VerificationTimes>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new TimesOfUsers(users, measuring.Task);
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref _times, mine, current), current))
+            {
+                continue; // another request got there first: use (or wait for) its measurement
+            }
+
+            try
+            {
+                measuring.SetResult(VerificationTimes.Measure(users, _verifier, _time));
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref _times, null, mine);
+                measuring.SetException(ex);
+            }
+
+            return new ValueTask<VerificationTimes>(measuring.Task);
+        }
     }
 
     private MetricsUserTable CurrentUsers()
@@ -207,14 +374,29 @@ internal sealed partial class MetricsBasicAuthenticator
         }
     }
 
+    /// <summary>The verification times of one generation of users, measured or being measured.</summary>
+    private sealed record TimesOfUsers(MetricsUserTable Users, Task<VerificationTimes> Times);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} came without credentials and was refused")]
     private partial void LogNoCredentials(IPAddress? remoteAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A metrics request from {RemoteAddress} had a malformed Authorization header and was refused")]
     private partial void LogMalformedCredentials(IPAddress? remoteAddress);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "A metrics request from {RemoteAddress} had credentials longer than accepted (user name and password 256 bytes each, Authorization header 1024 characters) and was refused without hashing")]
+    private partial void LogOversizedCredentials(IPAddress? remoteAddress);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Authentication failed for a metrics request from {RemoteAddress}")]
     private partial void LogAuthenticationFailed(IPAddress? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Authentication failed again for a metrics request from {RemoteAddress} (credentials refused within the cache duration)")]
+    private partial void LogRepeatedFailure(IPAddress? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Metrics authentication answered {Count} attempts with 429 since the last warning: {Limit} password verifications were already running (Metrics:Authentication:MaxConcurrentVerifications). The latest came from {RemoteAddress}")]
+    private partial void LogThrottled(long count, int limit, IPAddress? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} was answered 429: every password verification slot was busy")]
+    private partial void LogThrottledAgain(IPAddress? remoteAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Metrics authentication reloaded: {UserCount} users")]
     private partial void LogUsersReloaded(int userCount);

@@ -12,11 +12,10 @@ internal sealed class MetricsUserTable
 {
     private readonly Dictionary<string, Entry> _users;
 
-    private MetricsUserTable(MetricsOptions source, Dictionary<string, Entry> users, ParsedPasswordHash? dummy, TimeSpan cacheDuration)
+    private MetricsUserTable(MetricsOptions source, Dictionary<string, Entry> users, TimeSpan cacheDuration)
     {
         Source = source;
         _users = users;
-        Dummy = dummy;
         CacheDuration = cacheDuration;
     }
 
@@ -28,15 +27,14 @@ internal sealed class MetricsUserTable
 
     public int Count => _users.Count;
 
-    /// <summary>A hash of a random password at the first user's scheme and cost, verified for unknown users.</summary>
-    public ParsedPasswordHash? Dummy { get; }
+    /// <summary>Every user's parsed hash (for <see cref="VerificationTimes"/>, which makes the dummies unknown users are verified against).</summary>
+    public IEnumerable<ParsedPasswordHash> Hashes => _users.Values.Select(static entry => entry.Hash);
 
     public TimeSpan CacheDuration { get; }
 
     public static MetricsUserTable Build(MetricsOptions options)
     {
         var users = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        ParsedPasswordHash? dummy = null;
         foreach (var user in options.Authentication.Users)
         {
             if (!ParsedPasswordHash.TryParse(user.PasswordHash, out var hash, out var error))
@@ -46,10 +44,9 @@ internal sealed class MetricsUserTable
             }
 
             users[user.Username] = new Entry(hash, Encoding.UTF8.GetBytes(user.PasswordHash));
-            dummy ??= hash.CreateDummy();
         }
 
-        return new MetricsUserTable(options, users, dummy, options.Authentication.CacheDuration);
+        return new MetricsUserTable(options, users, options.Authentication.CacheDuration);
     }
 
     public bool TryGet(string username, out Entry entry) => _users.TryGetValue(username, out entry!);

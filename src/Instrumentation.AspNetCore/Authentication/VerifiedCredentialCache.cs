@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace Instrumentation.AspNetCore.Authentication;
 
 /// <summary>
-/// Remembers credentials that verified, for a short while, so a scrape every second does not pay a slow
-/// hash each time. Only successes are kept (a wrong password always pays the full cost), so its size is
-/// bounded by the number of users. Thread-safe.
+/// Remembers credentials that verified, so a scrape every few seconds does not pay a slow hash each time: an
+/// entry lasts for the cache duration after its last use (a scraper that keeps scraping never pays again, even
+/// while a flood of bad credentials keeps every verification slot busy). Only correct credentials get in, so
+/// its size is bounded by the number of users (and their past hashes until pruned). Thread-safe.
 /// </summary>
 internal sealed class VerifiedCredentialCache(TimeProvider time)
 {
@@ -14,20 +15,24 @@ internal sealed class VerifiedCredentialCache(TimeProvider time)
 
     public int Count => _expiries.Count;
 
-    public bool IsFresh(CredentialKey key)
+    /// <summary>Whether <paramref name="key"/> verified within the last <paramref name="duration"/>; if so, it is kept for another <paramref name="duration"/>.</summary>
+    public bool TryUse(CredentialKey key, TimeSpan duration)
     {
         if (!_expiries.TryGetValue(key, out var expiry))
         {
             return false;
         }
 
-        if (expiry > time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (expiry <= now)
         {
-            return true;
+            _expiries.TryRemove(new KeyValuePair<CredentialKey, DateTimeOffset>(key, expiry));
+            return false;
         }
 
-        _expiries.TryRemove(new KeyValuePair<CredentialKey, DateTimeOffset>(key, expiry));
-        return false;
+        // A lost race only keeps the other request's (equally fresh) expiry.
+        _expiries.TryUpdate(key, now + duration, expiry);
+        return true;
     }
 
     public void Remember(CredentialKey key, TimeSpan duration)

@@ -18,7 +18,7 @@ internal static class MetricsEndpointHandler
     public static async Task HandleAsync(HttpContext context, MetricsScraper scraper, MetricsBasicAuthenticator authenticator)
     {
         var received = Stopwatch.GetTimestamp();
-        if (!authenticator.Authenticate(context))
+        if (!await authenticator.AuthenticateAsync(context).ConfigureAwait(false))
         {
             return;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Instrumentation.Security;
 using Microsoft.Extensions.Options;
 
@@ -5,8 +7,9 @@ namespace Instrumentation.Hosting;
 
 /// <summary>
 /// Checks <see cref="MetricsOptions.Authentication"/> at start-up and on every configuration change: user
-/// names present, unique and without <c>:</c>, and every password a supported hash. Messages name the option
-/// and never repeat a password or hash.
+/// names present, unique, without <c>:</c> and at most <see cref="MetricsUser.MaxUsernameBytes"/>; every
+/// password a supported hash at least as costly as its scheme's floor; verifications allowed at once at least 1.
+/// Messages name the option and never repeat a password or hash.
 /// </summary>
 internal sealed class MetricsAuthenticationOptionsValidator : IValidateOptions<MetricsOptions>
 {
@@ -22,6 +25,13 @@ internal sealed class MetricsAuthenticationOptionsValidator : IValidateOptions<M
         if (authentication.CacheDuration < TimeSpan.Zero)
         {
             failures.Add($"Metrics:Authentication:CacheDuration is {authentication.CacheDuration}; it must be zero or more (default 00:01:00).");
+        }
+
+        if (authentication.MaxConcurrentVerifications < 1)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Metrics:Authentication:MaxConcurrentVerifications is {authentication.MaxConcurrentVerifications}; it must be at least 1 (default half the processors, here {MetricsAuthenticationOptions.DefaultMaxConcurrentVerifications})."));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -43,14 +53,24 @@ internal sealed class MetricsAuthenticationOptionsValidator : IValidateOptions<M
             {
                 failures.Add($"{option}:Username contains ':', which basic authentication cannot carry in a user name.");
             }
+            else if (Encoding.UTF8.GetByteCount(user.Username) > MetricsUser.MaxUsernameBytes)
+            {
+                failures.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{option}:Username is longer than {MetricsUser.MaxUsernameBytes} bytes (UTF-8), the most the endpoint accepts; choose a shorter name."));
+            }
             else if (!seen.Add(user.Username))
             {
                 failures.Add($"{option}:Username '{user.Username}' is listed twice; keep one entry per user.");
             }
 
-            if (!ParsedPasswordHash.TryParse(user.PasswordHash, out _, out var error))
+            if (!ParsedPasswordHash.TryParse(user.PasswordHash, out var hash, out var error))
             {
                 failures.Add($"{option}:PasswordHash {error}. {ParsedPasswordHash.HowToHash}");
+            }
+            else if (hash.CheckCost() is { } tooCheap)
+            {
+                failures.Add($"{option}:PasswordHash (user '{user.Username}') {tooCheap}.");
             }
         }
 

@@ -42,6 +42,15 @@ internal abstract class ParsedPasswordHash
     /// <summary>The work factor: sha512-crypt rounds or PBKDF2 iterations.</summary>
     public abstract int Cost { get; }
 
+    /// <summary>The least <see cref="Cost"/> the metrics endpoint accepts for this scheme (see <see cref="PasswordHash"/>'s <c>Minimum*</c> constants).</summary>
+    public abstract int MinimumCost { get; }
+
+    /// <summary>
+    /// Null when <see cref="Cost"/> is at least <see cref="MinimumCost"/>; otherwise what is wrong and how to hash
+    /// again, for a configuration message (it names the scheme and costs, never the salt or checksum).
+    /// </summary>
+    public string? CheckCost() => Cost >= MinimumCost ? null : DescribeTooCheap();
+
     /// <summary>Whether <paramref name="password"/> (UTF-8) hashes to this checksum; the comparison takes constant time.</summary>
     public abstract bool Verify(ReadOnlySpan<byte> password);
 
@@ -59,4 +68,7 @@ internal abstract class ParsedPasswordHash
     }
 
     protected abstract ParsedPasswordHash HashWithSameCost(ReadOnlySpan<byte> password);
+
+    /// <summary>The message for a <see cref="Cost"/> below <see cref="MinimumCost"/>, starting with a verb ("is ...").</summary>
+    protected abstract string DescribeTooCheap();
 }

@@ -17,9 +17,36 @@ public static class PasswordHash
     /// <summary>PBKDF2-HMAC-SHA256 iterations used when none are given: 600,000, OWASP's 2023 recommendation.</summary>
     public const int DefaultPbkdf2Iterations = Pbkdf2Hash.DefaultIterations;
 
+    /// <summary>
+    /// The least sha512-crypt rounds the metrics endpoint accepts in <c>Metrics:Authentication:Users</c>: 5000, the
+    /// spec's default (what <c>openssl passwd -6</c> and <c>mkpasswd</c> write). Start-up refuses a cheaper hash.
+    /// </summary>
+    public const int MinimumSha512CryptRounds = Sha512CryptHash.FloorRounds;
+
+    /// <summary>
+    /// The least PBKDF2-HMAC-SHA256 iterations the metrics endpoint accepts: 600,000, OWASP's 2023
+    /// recommendation. Start-up refuses a cheaper hash.
+    /// </summary>
+    public const int MinimumPbkdf2Sha256Iterations = Pbkdf2Hash.FloorSha256Iterations;
+
+    /// <summary>
+    /// The least PBKDF2-HMAC-SHA512 iterations the metrics endpoint accepts: 210,000, OWASP's 2023
+    /// recommendation. Start-up refuses a cheaper hash.
+    /// </summary>
+    public const int MinimumPbkdf2Sha512Iterations = Pbkdf2Hash.FloorSha512Iterations;
+
+    /// <summary>
+    /// The longest password, in UTF-8 bytes, the metrics endpoint verifies: a longer one is refused before any
+    /// hashing (sha512-crypt's work grows with the password's length), so a hash of one could never be used.
+    /// </summary>
+    public const int MaxPasswordBytes = 256;
+
     /// <summary>Hashes <paramref name="password"/> (as UTF-8) with sha512-crypt and a random 16-character salt.</summary>
     /// <param name="password">The password.</param>
-    /// <param name="rounds">Rounds, clamped to 1,000..999,999,999 as the spec says; written into the hash unless 5000.</param>
+    /// <param name="rounds">
+    /// Rounds, clamped to 1,000..999,999,999 as the spec says; written into the hash unless 5000. The metrics
+    /// endpoint refuses fewer than <see cref="MinimumSha512CryptRounds"/>.
+    /// </param>
     /// <returns>The hash, for example <c>$6$k3Jd...$Vw...</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
     public static string HashSha512Crypt(string password, int rounds = DefaultSha512CryptRounds)
@@ -38,7 +65,10 @@ public static class PasswordHash
 
     /// <summary>Hashes <paramref name="password"/> (as UTF-8) with PBKDF2-HMAC-SHA256 and a random 16-byte salt, in passlib's format.</summary>
     /// <param name="password">The password.</param>
-    /// <param name="iterations">Iterations, at least 1.</param>
+    /// <param name="iterations">
+    /// Iterations, at least 1. The metrics endpoint refuses fewer than <see cref="MinimumPbkdf2Sha256Iterations"/>;
+    /// lower counts are for other uses of the hash (and for tests).
+    /// </param>
     /// <returns>The hash, <c>$pbkdf2-sha256$&lt;iterations&gt;$&lt;salt&gt;$&lt;checksum&gt;</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is less than 1.</exception>

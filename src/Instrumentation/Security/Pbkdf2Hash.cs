@@ -13,6 +13,12 @@ internal sealed class Pbkdf2Hash : ParsedPasswordHash
 {
     public const string Prefix = "$pbkdf2-";
     public const int DefaultIterations = 600_000;
+
+    /// <summary>The least PBKDF2-HMAC-SHA256 iterations the metrics endpoint accepts: OWASP's recommendation (Password Storage Cheat Sheet, 2023).</summary>
+    public const int FloorSha256Iterations = 600_000;
+
+    /// <summary>The least PBKDF2-HMAC-SHA512 iterations the metrics endpoint accepts: OWASP's recommendation (Password Storage Cheat Sheet, 2023).</summary>
+    public const int FloorSha512Iterations = 210_000;
     public const int SaltLength = 16;
 
     private readonly string _algorithmName;
@@ -32,6 +38,8 @@ internal sealed class Pbkdf2Hash : ParsedPasswordHash
     public override string Scheme => "pbkdf2-" + _algorithmName;
 
     public override int Cost => Iterations;
+
+    public override int MinimumCost => _algorithm == HashAlgorithmName.SHA512 ? FloorSha512Iterations : FloorSha256Iterations;
 
     public int Iterations { get; }
 
@@ -98,6 +106,10 @@ internal sealed class Pbkdf2Hash : ParsedPasswordHash
 
     protected override ParsedPasswordHash HashWithSameCost(ReadOnlySpan<byte> password) =>
         Create(_algorithmName, _algorithm, _checksum.Length, password, RandomNumberGenerator.GetBytes(_salt.Length), Iterations);
+
+    protected override string DescribeTooCheap() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"is a PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()} hash of {Iterations:N0} iteration{(Iterations == 1 ? "" : "s")}; the least accepted is {MinimumCost:N0}, OWASP's recommendation for PBKDF2-HMAC-{_algorithmName.ToUpperInvariant()}. Hash the password again with 'instrumentation-hash --pbkdf2' ({DefaultIterations:N0} iterations of SHA-256) or passlib with rounds of at least {MinimumCost}");
 
     /// <summary>The hash string, in passlib's format.</summary>
     public override string ToString() => string.Create(

@@ -15,6 +15,9 @@ internal sealed class Sha512CryptHash : ParsedPasswordHash
     public const string Prefix = "$6$";
     public const int DefaultRounds = 5000;
     public const int MinRounds = 1000;
+
+    /// <summary>The least rounds the metrics endpoint accepts: the default, which every tool writes unless told otherwise.</summary>
+    public const int FloorRounds = DefaultRounds;
     public const int MaxRounds = 999_999_999;
     public const int MaxSaltLength = 16;
     private const string RoundsPrefix = "rounds=";
@@ -44,6 +47,8 @@ internal sealed class Sha512CryptHash : ParsedPasswordHash
     public override string Scheme => "sha512-crypt";
 
     public override int Cost => Rounds;
+
+    public override int MinimumCost => FloorRounds;
 
     public int Rounds { get; }
 
@@ -128,6 +133,10 @@ internal sealed class Sha512CryptHash : ParsedPasswordHash
 
         return Create(password, salt, Rounds, _roundsExplicit);
     }
+
+    protected override string DescribeTooCheap() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"is a sha512-crypt hash of {Rounds:N0} rounds; the least accepted is {FloorRounds:N0}, the default of 'openssl passwd -6', 'mkpasswd -m sha-512' and 'instrumentation-hash'. Hash the password again with one of them");
 
     /// <summary>The hash string: <c>$6$[rounds=N$]salt$checksum</c>.</summary>
     public override string ToString()

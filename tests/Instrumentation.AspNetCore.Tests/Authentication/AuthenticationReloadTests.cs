@@ -7,8 +7,8 @@ namespace Instrumentation.AspNetCore.Tests.Authentication;
 public sealed class AuthenticationReloadTests
 {
     private const string HashKey = "Metrics:Authentication:Users:0:PasswordHash";
-    private static readonly string OldHash = PasswordHash.HashSha512Crypt("old-password", 1000);
-    private static readonly string NewHash = PasswordHash.HashSha512Crypt("new-password", 1000);
+    private static readonly string OldHash = PasswordHash.HashSha512Crypt("old-password");
+    private static readonly string NewHash = PasswordHash.HashSha512Crypt("new-password");
 
     private static Dictionary<string, string?> Users() => new()
     {

@@ -7,7 +7,7 @@ namespace Instrumentation.AspNetCore.Tests.Authentication;
 public sealed class MetricsUserTableTests
 {
     [Fact]
-    public void Build_GivesUnknownUsersADummyOfTheSameSchemeAndCost_AsTheFirstUser()
+    public void Build_ReadsEveryUsersHash_AndLooksNamesUpCaseSensitively()
     {
         var options = new MetricsOptions();
         options.Authentication.Users.Add(new MetricsUser { Username = "a", PasswordHash = PasswordHash.HashSha512Crypt("x", 1500) });
@@ -17,8 +17,7 @@ public sealed class MetricsUserTableTests
 
         table.IsEnabled.Should().BeTrue();
         table.Count.Should().Be(2);
-        table.Dummy!.Scheme.Should().Be("sha512-crypt");
-        table.Dummy.Cost.Should().Be(1500);
+        table.Hashes.Select(h => (h.Scheme, h.Cost)).Should().BeEquivalentTo([("sha512-crypt", 1500), ("pbkdf2-sha256", 1000)]);
         table.TryGet("a", out _).Should().BeTrue();
         table.TryGet("A", out _).Should().BeFalse();
     }

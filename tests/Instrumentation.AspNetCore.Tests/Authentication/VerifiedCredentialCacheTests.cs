@@ -4,21 +4,25 @@ namespace Instrumentation.AspNetCore.Tests.Authentication;
 
 public sealed class VerifiedCredentialCacheTests
 {
-    private static readonly CredentialKey Key = CredentialKey.Compute("prometheus"u8, "secret"u8, "$6$abc$hash"u8);
+    private static readonly byte[] Secret = CredentialKey.NewSecret();
+    private static readonly CredentialKey Key = CredentialKey.Compute(Secret, "prometheus"u8, "secret"u8, "$6$abc$hash"u8);
 
     [Fact]
-    public void IsFresh_WithinTheDuration_IsTrue_AndAfterItFalse()
+    public void TryUse_WithinTheDurationOfTheLastUse_IsTrue_AndAfterItFalse()
     {
         var clock = new ManualTimeProvider();
         var cache = new VerifiedCredentialCache(clock);
-        cache.IsFresh(Key).Should().BeFalse();
+        var duration = TimeSpan.FromSeconds(60);
+        cache.TryUse(Key, duration).Should().BeFalse();
 
-        cache.Remember(Key, TimeSpan.FromSeconds(60));
+        cache.Remember(Key, duration);
         clock.Advance(TimeSpan.FromSeconds(59));
-        cache.IsFresh(Key).Should().BeTrue();
+        cache.TryUse(Key, duration).Should().BeTrue();
+        clock.Advance(TimeSpan.FromSeconds(59));
+        cache.TryUse(Key, duration).Should().BeTrue("the last use kept it for another 60 s");
 
-        clock.Advance(TimeSpan.FromSeconds(1));
-        cache.IsFresh(Key).Should().BeFalse();
+        clock.Advance(TimeSpan.FromSeconds(60));
+        cache.TryUse(Key, duration).Should().BeFalse();
         cache.Count.Should().Be(0);
     }
 
@@ -29,21 +33,22 @@ public sealed class VerifiedCredentialCacheTests
 
         cache.Remember(Key, TimeSpan.Zero);
 
-        cache.IsFresh(Key).Should().BeFalse();
+        cache.TryUse(Key, TimeSpan.FromSeconds(60)).Should().BeFalse();
     }
 
     [Fact]
-    public void CredentialKey_DependsOnEveryPart_AndOnWhereTheyAreSplit()
+    public void CredentialKey_DependsOnEveryPart_OnWhereTheyAreSplit_AndOnTheSecret()
     {
         var keys = new[]
         {
             Key,
-            CredentialKey.Compute("prometheus"u8, "secret!"u8, "$6$abc$hash"u8),
-            CredentialKey.Compute("prometheus"u8, "secret"u8, "$6$abd$hash"u8),
-            CredentialKey.Compute("prometheu"u8, "ssecret"u8, "$6$abc$hash"u8),
+            CredentialKey.Compute(Secret, "prometheus"u8, "secret!"u8, "$6$abc$hash"u8),
+            CredentialKey.Compute(Secret, "prometheus"u8, "secret"u8, "$6$abd$hash"u8),
+            CredentialKey.Compute(Secret, "prometheu"u8, "ssecret"u8, "$6$abc$hash"u8),
+            CredentialKey.Compute(CredentialKey.NewSecret(), "prometheus"u8, "secret"u8, "$6$abc$hash"u8),
         };
 
         keys.Distinct().Should().HaveCount(keys.Length);
-        CredentialKey.Compute("prometheus"u8, "secret"u8, "$6$abc$hash"u8).Should().Be(Key);
+        CredentialKey.Compute(Secret, "prometheus"u8, "secret"u8, "$6$abc$hash"u8).Should().Be(Key);
     }
 }

@@ -15,7 +15,7 @@ public sealed class MetricsServerAuthenticationTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Metrics:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
         builder.Configuration["Metrics:Authentication:Users:0:Username"] = "prometheus";
-        builder.Configuration["Metrics:Authentication:Users:0:PasswordHash"] = PasswordHash.HashSha512Crypt("worker-secret", 1000);
+        builder.Configuration["Metrics:Authentication:Users:0:PasswordHash"] = PasswordHash.HashSha512Crypt("worker-secret");
         builder.AddMetricsServer();
         using var host = builder.Build();
         await host.StartAsync();

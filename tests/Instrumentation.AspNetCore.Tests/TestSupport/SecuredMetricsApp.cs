@@ -1,3 +1,4 @@
+using System.Net;
 using Instrumentation.Collection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,15 +10,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.AspNetCore.Tests.TestSupport;
 
-/// <summary>An in-process app with <c>MapMetrics()</c>, configuration in memory, a counting metrics source and collected logs.</summary>
+/// <summary>
+/// An in-process app with <c>MapMetrics()</c>, configuration in memory, a counting metrics source and collected
+/// logs; on the test server, or on real Kestrel on 127.0.0.1 when <c>kestrel</c> is true.
+/// </summary>
 internal sealed class SecuredMetricsApp : IAsyncDisposable
 {
-    private SecuredMetricsApp(WebApplication app, CountingMetricsSource source, CapturingLoggerProvider logs)
+    private SecuredMetricsApp(WebApplication app, CountingMetricsSource source, CapturingLoggerProvider logs, HttpClient client)
     {
         App = app;
         Source = source;
         Logs = logs;
-        Client = app.GetTestClient();
+        Client = client;
     }
 
     public WebApplication App { get; }
@@ -28,10 +32,19 @@ internal sealed class SecuredMetricsApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SecuredMetricsApp> StartAsync(IDictionary<string, string?> configuration, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<SecuredMetricsApp> StartAsync(IDictionary<string, string?> configuration, Action<WebApplicationBuilder>? configure = null, bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
+        var port = kestrel ? FreePort.Next() : 0;
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.AddInMemoryCollection(configuration);
         var source = new CountingMetricsSource();
         var logs = new CapturingLoggerProvider();
@@ -42,7 +55,10 @@ internal sealed class SecuredMetricsApp : IAsyncDisposable
         var app = builder.Build();
         app.MapMetrics();
         await app.StartAsync();
-        return new SecuredMetricsApp(app, source, logs);
+        var client = kestrel
+            ? new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) }
+            : app.GetTestClient();
+        return new SecuredMetricsApp(app, source, logs, client);
     }
 
     /// <summary>Sets configuration keys and raises the configuration's change notification, as a file edit would.</summary>

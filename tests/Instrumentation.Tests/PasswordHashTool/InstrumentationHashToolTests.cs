@@ -23,10 +23,10 @@ public sealed class InstrumentationHashToolTests
     [Fact]
     public async Task Run_WithPbkdf2AndRounds_PrintsAPbkdf2HashThatVerifies()
     {
-        var (exitCode, output, _) = await RunAsync("--pbkdf2 --rounds 2000", "s3cret");
+        var (exitCode, output, _) = await RunAsync("--pbkdf2 --rounds 650000", "s3cret");
 
         exitCode.Should().Be(0);
-        output.Should().StartWith("$pbkdf2-sha256$2000$");
+        output.Should().StartWith("$pbkdf2-sha256$650000$");
         PasswordHash.Verify("s3cret", output.TrimEnd('\n')).Should().BeTrue();
     }
 
@@ -47,6 +47,30 @@ public sealed class InstrumentationHashToolTests
 
         exitCode.Should().Be(2);
         error.Should().Contain("'--bcrypt'").And.Contain("Usage: instrumentation-hash");
+    }
+
+    [Theory]
+    [InlineData("--pbkdf2 --rounds 1", "600000")]
+    [InlineData("--pbkdf2 --rounds 599999", "600000")]
+    [InlineData("--rounds 1000", "5000")]
+    [InlineData("--rounds 4999", "5000")]
+    public async Task Run_WithACostBelowTheEndpointsFloor_FailsNamingTheFloorAndPrintsNoHash(string arguments, string floor)
+    {
+        var (exitCode, output, error) = await RunAsync(arguments, "s3cret");
+
+        exitCode.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Contain(floor);
+    }
+
+    [Fact]
+    public async Task Run_WithAPasswordLongerThan256Bytes_FailsAndPrintsNoHash()
+    {
+        var (exitCode, output, error) = await RunAsync("", new string('p', 257) + "\n");
+
+        exitCode.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain("256 bytes");
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments, string stdin)
