@@ -11,8 +11,8 @@ namespace Instrumentation.AspNetCore.Tests.Authentication;
 /// </summary>
 public sealed class AuthenticationFileReloadTests
 {
-    private static readonly string PrometheusHash = PasswordHash.HashSha512Crypt("scrape-secret", 1000);
-    private static readonly string GrafanaHash = PasswordHash.HashSha512Crypt("grafana-secret", 1000);
+    private static readonly string PrometheusHash = PasswordHash.HashSha512Crypt("scrape-secret");
+    private static readonly string GrafanaHash = PasswordHash.HashSha512Crypt("grafana-secret");
 
     private static string OneUser() => JsonFileMetricsApp.Json(("prometheus", PrometheusHash));
 
