@@ -26,7 +26,11 @@ internal static class EndpointMetricsPlacement
     private const string AtMapMetricsKey = "Instrumentation.AspNetCore.EndpointMetrics.AtMapMetrics";
 
     /// <summary>Notes that the app placed the middleware itself, which turns the automatic placement off.</summary>
-    public static void MarkExplicit(IApplicationBuilder app) => app.Properties[ExplicitKey] = true;
+    public static void MarkExplicit(IApplicationBuilder app)
+    {
+        app.Properties[ExplicitKey] = true;
+        app.ApplicationServices.GetService<EndpointMetricsStartupFilter>()?.MarkPlacedExplicitly();
+    }
 
     /// <summary>The middleware, with its own endpoint sites (so its own <paramref name="options"/>).</summary>
     /// <exception cref="InvalidOperationException"><c>builder.AddMetrics()</c> was not called.</exception>
@@ -45,9 +49,12 @@ internal static class EndpointMetricsPlacement
     /// settings are the <see cref="EndpointMetricsOptions"/> configured as a service.
     /// </summary>
     public static void UseAutomatic(IApplicationBuilder app) =>
-        app.Use(next => app.Properties.ContainsKey(ExplicitKey)
+        app.Use(next => IsPlacedExplicitly(app)
             ? next
             : Middleware(app.ApplicationServices, app.ApplicationServices.GetRequiredService<IOptions<EndpointMetricsOptions>>().Value)(next));
+
+    private static bool IsPlacedExplicitly(IApplicationBuilder app) =>
+        app.Properties.ContainsKey(ExplicitKey) || app.ApplicationServices.GetService<EndpointMetricsStartupFilter>()?.PlacedExplicitly is true;
 
     /// <summary>
     /// Called by <c>MapMetrics()</c>: when the startup filter is not registered, places the automatic middleware

@@ -10,6 +10,15 @@ namespace Instrumentation.AspNetCore.EndpointMetrics;
 /// </summary>
 internal sealed class EndpointMetricsStartupFilter : IStartupFilter
 {
+    /// <summary>
+    /// Whether the app called <c>UseEndpointMetrics()</c> anywhere, a branch included (a branch's
+    /// <see cref="IApplicationBuilder.Properties"/> are its own copy, so a mark there would not reach the app).
+    /// Set and read while the app is being configured and its pipeline built, on one thread.
+    /// </summary>
+    public bool PlacedExplicitly { get; private set; }
+
+    public void MarkPlacedExplicitly() => PlacedExplicitly = true;
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         EndpointMetricsPlacement.UseAutomatic(app);

@@ -156,12 +156,7 @@ public sealed class EndpointMetricsPlacementTests
                 a.UseAuthorization();
                 a.MapGet("/secret", [Authorize, Timed, Counted] () => "secret");
             },
-            configure: b =>
-            {
-                b.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-                b.Services.AddAuthorization();
-            });
+            configure: AddHeaderAuthentication);
         using var client = app.GetTestClient();
 
         (await client.GetAsync("/secret")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -174,6 +169,30 @@ public sealed class EndpointMetricsPlacementTests
         metrics.GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/secret", "200").Count.Should().Be(1);
         metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/secret", "401", "failure", "none").Should().Be(1);
         metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/secret", "200", "success", "none").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task UseEndpointMetricsInABranch_TurnsTheAutomaticPlacementOff_SoItsOwnSettingsApply()
+    {
+        await using var app = await StartAsync(
+            throughCoreOverload: false,
+            a =>
+            {
+                a.UseRouting();
+                a.UseWhen(
+                    context => context.Request.Path.StartsWithSegments("/secret", StringComparison.Ordinal),
+                    branch => branch.UseEndpointMetrics(o => o.IncludeRejectedRequests = true));
+                a.UseAuthentication();
+                a.UseAuthorization();
+                a.MapGet("/secret", [Authorize, Timed] () => "secret");
+            },
+            configure: AddHeaderAuthentication);
+        using var client = app.GetTestClient();
+
+        (await client.GetAsync("/secret")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        app.Services.GetRequiredService<MetricFactory>()
+            .GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/secret", "401").Count.Should().Be(1);
     }
 
     [Fact]
@@ -192,6 +211,13 @@ public sealed class EndpointMetricsPlacementTests
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         metrics.GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/boom", "500").Count.Should().Be(1);
         metrics.GetValue("error_pages", "GET", "/error", "500", "failure", "none").Should().Be(1);
+    }
+
+    private static void AddHeaderAuthentication(WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
     }
 
     private static double Histogram(WebApplication app, string route) =>
