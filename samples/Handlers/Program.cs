@@ -3,7 +3,7 @@ using Instrumentation.Security;
 using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMetrics();
+builder.AddMetrics();                                     // also applies the handlers' [Timed] and [Counted], after authorization
 builder.Services.AddOptions<HandlerUserOptions>()
     .BindConfiguration(HandlerUserOptions.SectionName)
     .Validate(
@@ -19,7 +19,6 @@ builder.Services.AddSingleton<ResponseCache>();
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseEndpointMetrics();                                 // after authorization: a 401 is not handler work
 app.MapMetrics();                                         // the app's one /metrics, handlers' metrics included
 
 app.MapGet("/instances", InstanceHandlers.Get);

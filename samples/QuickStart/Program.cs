@@ -2,11 +2,10 @@ using Instrumentation;
 using QuickStart;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMetrics();
+builder.AddMetrics();                                     // also applies [Timed], [Counted], [TrackInProgress] to endpoints
 builder.Services.AddSingleton<ShopMetrics>();
 
 var app = builder.Build();
-app.UseEndpointMetrics();                                 // applies [Timed], [Counted], [TrackInProgress]
 app.MapMetrics();
 
 var fruits = new[] { "apple", "banana", "cherry" };

@@ -54,8 +54,8 @@ internal static class DecoratorParser
             ? Parse(type, cancellationToken)
             : ParseResult.Empty;
 
-    // Static classes (minimal API handlers) and MVC controllers are endpoints: app.UseEndpointMetrics() applies
-    // their attributes, and they are no DI services to decorate or warn about.
+    // Static classes (minimal API handlers) and MVC controllers are endpoints: Instrumentation.AspNetCore's endpoint
+    // metrics middleware applies their attributes, and they are no DI services to decorate or warn about.
     private static bool IsEndpointType(INamedTypeSymbol type)
     {
         if (type.IsStatic)

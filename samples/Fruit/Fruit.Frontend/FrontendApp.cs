@@ -9,7 +9,7 @@ public static class FrontendApp
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     /// <summary>
-    /// Creates the app: <c>AddMetrics()</c>, the storage, <c>UseEndpointMetrics()</c> for <c>[Timed]</c>,
+    /// Creates the app: <c>AddMetrics()</c> (which also applies <c>[Timed]</c> to the endpoints), the storage,
     /// <c>/metrics</c> and the shop's endpoints. <paramref name="configure"/> runs last on the builder.
     /// </summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -28,7 +28,6 @@ public static class FrontendApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseEndpointMetrics();
         app.MapMetrics();
         app.MapGet("/", () => Results.Text("Fruit shop: GET /hello, GET /fruit[?name=apple], POST /fruit {\"name\":\"apple\",\"quantity\":3}, /metrics\n"));
         app.MapFruitEndpoints();

@@ -1,7 +1,5 @@
 using Instrumentation;
 using Instrumentation.AspNetCore.EndpointMetrics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -13,8 +11,10 @@ public static class EndpointMetricsApplicationBuilderExtensions
     /// <see cref="TimedAttribute"/>, <see cref="CountedAttribute"/> or <see cref="TrackInProgressAttribute"/>, on
     /// the handler, its class, or the interface method it implements or that method's interface (in that order
     /// of precedence), labelled with the HTTP method, the route template and the status code.
-    /// Call it after <c>UseRouting()</c> (a <c>WebApplication</c> routes first by itself); it measures the
-    /// handler alone, after authentication, authorization and the middleware that follows it.
+    /// <c>builder.AddMetrics()</c> on a <c>WebApplicationBuilder</c> already does this at the start of the pipeline;
+    /// call this to place the middleware yourself, or to give it its own <paramref name="configure"/>. Once the app
+    /// calls it, the automatic placement is off, so nothing is recorded twice. It works before or after routing
+    /// and measures the handler alone, after authentication, authorization and the middleware that follows routing.
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <param name="configure">Optional settings, such as <see cref="EndpointMetricsOptions.IncludeRejectedRequests"/>.</param>
@@ -23,13 +23,11 @@ public static class EndpointMetricsApplicationBuilderExtensions
     public static IApplicationBuilder UseEndpointMetrics(this IApplicationBuilder app, Action<EndpointMetricsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var factory = app.ApplicationServices.GetService<MetricFactory>()
-            ?? throw new InvalidOperationException(
-                "UseEndpointMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");
         var options = new EndpointMetricsOptions();
         configure?.Invoke(options);
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Instrumentation.AspNetCore.EndpointMetrics");
-        var sites = new EndpointMetricsSites(factory, logger, options);
-        return app.Use(next => new EndpointMetricsMiddleware(next, sites, options, logger).InvokeAsync);
+
+        var middleware = EndpointMetricsPlacement.Middleware(app.ApplicationServices, options);
+        EndpointMetricsPlacement.MarkExplicit(app);
+        return app.Use(middleware);
     }
 }

@@ -11,6 +11,8 @@ internal static partial class EndpointMetricsLog
     [LoggerMessage(2, LogLevel.Error, "Recording the metrics of endpoint '{Endpoint}' failed; the request went on, and further failures of this endpoint are not logged")]
     public static partial void RecordingFailed(ILogger logger, string? endpoint, Exception exception);
 
-    [LoggerMessage(3, LogLevel.Warning, "UseEndpointMetrics() runs before routing, so it cannot see which endpoint a request goes to and records nothing: call it after UseRouting()")]
-    public static partial void BeforeRouting(ILogger logger);
+    // Event 3 was "UseEndpointMetrics() runs before routing": the middleware now works before routing too.
+
+    [LoggerMessage(4, LogLevel.Warning, "MapMetrics() on a route group (or inside UseEndpoints()) cannot place the middleware that applies [Timed], [Counted] and [TrackInProgress] to endpoints, and builder.AddMetrics() was called through IHostApplicationBuilder, which cannot either: unless the app calls app.UseEndpointMetrics(), those attributes record nothing. Call builder.AddMetrics() on the WebApplicationBuilder itself, or app.UseEndpointMetrics()")]
+    public static partial void CannotPlaceAutomatically(ILogger logger);
 }

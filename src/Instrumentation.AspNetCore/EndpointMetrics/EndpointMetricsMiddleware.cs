@@ -1,25 +1,31 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Instrumentation.AspNetCore.EndpointMetrics;
 
 /// <summary>
 /// Applies <see cref="TimedAttribute"/>, <see cref="CountedAttribute"/> and <see cref="TrackInProgressAttribute"/>
-/// to the endpoint routing selected: for an attributed endpoint it hands the rest of the pipeline a copy of
-/// the endpoint whose delegate records around the handler, so only handler work is measured wherever the
-/// middleware sits after routing, and authentication, authorization and other middleware still run first.
+/// to the endpoint routing selects: for an attributed endpoint the rest of the pipeline gets a copy of the
+/// endpoint whose delegate records around the handler, so only handler work is measured, and authentication,
+/// authorization and other middleware still run first, on the same metadata.
 /// </summary>
-internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMetricsSites sites, EndpointMetricsOptions options, ILogger logger)
+/// <remarks>
+/// Wherever it sits: after routing it swaps the selected endpoint for the copy; before routing (where the
+/// automatic placement puts it, at the very start of the pipeline) it stands in for the request's
+/// <see cref="IEndpointFeature"/>, so the copy is what routing's choice becomes (<see cref="EndpointMetricsFeature"/>).
+/// Either way routing runs where the app put it, after <c>UsePathBase</c> or a rewriter.
+/// </remarks>
+internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMetricsSites sites, EndpointMetricsOptions options)
 {
-    private int _warnedBeforeRouting;
-
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
         {
-            return InvokeUnroutedAsync(context);
+            var feature = new EndpointMetricsFeature(context.Features.Get<IEndpointFeature>(), sites, options.IncludeRejectedRequests);
+            context.Features.Set<IEndpointFeature>(feature);
+            return options.IncludeRejectedRequests ? InvokeBeforeRoutingRecordingRejectionsAsync(context, feature) : next(context);
         }
 
         var site = sites.Get(endpoint);
@@ -47,6 +53,24 @@ internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMe
         RecordIfRejected(context, site, start, exception: null);
     }
 
+    // Routing runs later, so which site (if any) the request went to, and when, is known only afterwards.
+    private async Task InvokeBeforeRoutingRecordingRejectionsAsync(HttpContext context, EndpointMetricsFeature feature)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (feature.Site is { } site && RecordIfRejected(context, site, feature.SelectedTimestamp, exception))
+        {
+            throw;
+        }
+
+        if (feature.Site is { } selected)
+        {
+            RecordIfRejected(context, selected, feature.SelectedTimestamp, exception: null);
+        }
+    }
+
     private static bool RecordIfRejected(HttpContext context, EndpointMetricsSite site, long start, Exception? exception)
     {
         if (context.Features.Get<EndpointMetricsSite.HandlerStarted>() is null)
@@ -55,18 +79,5 @@ internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMe
         }
 
         return false;
-    }
-
-    private async Task InvokeUnroutedAsync(HttpContext context)
-    {
-        await next(context).ConfigureAwait(false);
-
-        // Routing ran after us: say so once, when it routed to an endpoint that wanted recording.
-        var routed = context.GetEndpoint();
-        if (routed is not null && Volatile.Read(ref _warnedBeforeRouting) == 0 && sites.IsAttributed(routed)
-            && Interlocked.Exchange(ref _warnedBeforeRouting, 1) == 0)
-        {
-            EndpointMetricsLog.BeforeRouting(logger);
-        }
     }
 }

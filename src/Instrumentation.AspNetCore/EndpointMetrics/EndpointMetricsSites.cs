@@ -13,26 +13,14 @@ namespace Instrumentation.AspNetCore.EndpointMetrics;
 internal sealed class EndpointMetricsSites(MetricFactory factory, ILogger logger, EndpointMetricsOptions options)
 {
     private readonly ConcurrentDictionary<Endpoint, EndpointMetricsSite?> _sites = new();
-    private readonly ConcurrentDictionary<Endpoint, bool> _attributed = new();
 
+    /// <summary>The site of an attributed endpoint, or null for any other endpoint (and for a recording copy).</summary>
     public EndpointMetricsSite? Get(Endpoint endpoint) =>
         _sites.TryGetValue(endpoint, out var site) ? site : _sites.GetOrAdd(endpoint, static (e, self) => self.Resolve(e), this);
 
-    /// <summary>
-    /// Whether the endpoint carries any metrics attribute (in its metadata, on its handler, class or interface),
-    /// read once per endpoint: the middleware asks it on requests that routing handled after it.
-    /// </summary>
-    public bool IsAttributed(Endpoint endpoint) =>
-        _attributed.TryGetValue(endpoint, out var attributed) ? attributed : _attributed.GetOrAdd(endpoint, static e => HasAttributes(e));
-
-    private static bool HasAttributes(Endpoint endpoint) =>
-        EndpointAttributes.Find<TimedAttribute>(endpoint) is not null
-        || EndpointAttributes.Find<CountedAttribute>(endpoint) is not null
-        || EndpointAttributes.Find<TrackInProgressAttribute>(endpoint) is not null;
-
     private EndpointMetricsSite? Resolve(Endpoint endpoint)
     {
-        // A copy we made (seen again by a second UseEndpointMetrics()) is already recorded by its site.
+        // A copy made by a site (of this middleware, or of another placed in the same pipeline) is already recorded.
         if (endpoint is not RouteEndpoint route || route.RequestDelegate is null || route.RequestDelegate.Target is EndpointMetricsSite)
         {
             return null;

@@ -39,6 +39,7 @@ public static class MetricsEndpointRouteBuilderExtensions
                 "MapMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");
         var authenticator = ActivatorUtilities.GetServiceOrCreateInstance<MetricsBasicAuthenticator>(endpoints.ServiceProvider);
         pattern ??= endpoints.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Path;
+        Instrumentation.AspNetCore.EndpointMetrics.EndpointMetricsPlacement.AtMapMetrics(endpoints);
 
         return endpoints
             .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], context => MetricsEndpointHandler.HandleAsync(context, scraper, authenticator))

@@ -2,9 +2,10 @@ namespace Instrumentation;
 
 /// <summary>
 /// Records how long each call takes, in seconds, into a histogram (the default) or a summary.
-/// Metadata only: what applies it is <c>app.UseEndpointMetrics()</c> for ASP.NET Core endpoints (minimal API
-/// handlers and MVC actions); on a class or interface it applies to every handler or method the type
-/// declares, and an attribute on the method itself wins.
+/// Metadata only: what applies it to ASP.NET Core endpoints (minimal API handlers and MVC actions) is
+/// Instrumentation.AspNetCore, as soon as <c>builder.AddMetrics()</c> is called on a <c>WebApplicationBuilder</c>
+/// (or where the app calls <c>app.UseEndpointMetrics()</c>), and for DI services the source generator; on a class
+/// or interface it applies to every handler or method the type declares, and an attribute on the method itself wins.
 /// </summary>
 /// <remarks>
 /// Without a <see cref="Name"/>, all timed endpoints share <see cref="DefaultEndpointName"/> (labels
