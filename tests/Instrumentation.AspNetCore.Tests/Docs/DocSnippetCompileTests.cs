@@ -1,0 +1,51 @@
+namespace Instrumentation.AspNetCore.Tests.Docs;
+
+/// <summary>
+/// Every <c>```csharp</c> block of README.md, docs/*.md and the samples' READMEs compiles against the packages as a
+/// user's web app would see them (see <see cref="DocSnippetCompiler"/>), so the documentation cannot drift from
+/// the API. A block marked <c>```csharp no-compile</c> is skipped and listed.
+/// </summary>
+public sealed class DocSnippetCompileTests
+{
+    public static TheoryData<string> Snippets()
+    {
+        var data = new TheoryData<string>();
+        foreach (var snippet in DocSnippet.All.Where(s => !s.NoCompile))
+        {
+            data.Add(snippet.Location);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Snippet_Compiles(string location)
+    {
+        var snippet = DocSnippet.All.Single(s => s.Location == location);
+
+        var errors = DocSnippetCompiler.Errors(snippet, out var compiled);
+
+        errors.Should().BeEmpty($"the ```csharp block at {location} should compile as a user writes it; compiled as:\n{compiled}");
+    }
+
+    [Fact]
+    public void Docs_HaveCompiledSnippets_AndFewNoCompileOnes()
+    {
+        var noCompile = DocSnippet.All.Where(s => s.NoCompile).Select(s => s.Location).ToList();
+
+        DocSnippet.All.Count(s => !s.NoCompile).Should().BeGreaterThan(20, "README.md and docs/*.md hold the examples");
+        noCompile.Should().BeEmpty("a block marked no-compile is a block the docs can let rot: {0}", string.Join(", ", noCompile));
+    }
+
+    [Fact]
+    public void PackageImplicitUsings_IncludeTheNamespacesAppsWriteTypesFrom()
+    {
+        DocSnippetCompiler.PackageUsings.Should().Contain(
+        [
+            "Instrumentation", "Instrumentation.Instruments", "Instrumentation.Collectors", "Instrumentation.Hosting",
+            "Instrumentation.Push", "Instrumentation.AspNetCore.HttpMetrics", "Instrumentation.AspNetCore.EndpointMetrics",
+            "Instrumentation.OpenTelemetryProtocol",
+        ]);
+    }
+}
