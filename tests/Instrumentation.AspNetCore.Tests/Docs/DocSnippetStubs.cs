@@ -4,7 +4,8 @@ namespace Instrumentation.AspNetCore.Tests.Docs;
 /// What the documentation's fragments lean on without declaring: compiled next to every snippet. A snippet may
 /// use these variables (<c>builder</c>, <c>app</c>, <c>metrics</c>, ...), methods (<c>Work()</c>, ...) and types
 /// (<c>Fruit</c>, <c>IQueueClient</c>, ...) as if its surrounding program had them; a snippet that declares one of
-/// them itself gets its own (a local shadows the field, a global type wins over the stub namespace's).
+/// them itself gets its own (a local shadows the field, a global type wins over the stub namespace's). Our types are
+/// written with their full names here, so that a snippet compiles only if the implicit usings make its own names work.
 /// </summary>
 internal static class DocSnippetStubs
 {
@@ -19,10 +20,10 @@ internal static class DocSnippetStubs
             // Variables a fragment continues from.
             static WebApplicationBuilder builder = null!;
             static WebApplication app = null!;
-            static MetricFactory metrics = null!;
-            static Histogram latency = null!;
-            static Gauge inFlight = null!;
-            static Counter errors = null!;
+            static global::Instrumentation.MetricFactory metrics = null!;
+            static global::Instrumentation.Instruments.Histogram latency = null!;
+            static global::Instrumentation.Instruments.Gauge inFlight = null!;
+            static global::Instrumentation.Instruments.Counter errors = null!;
             static string text = "";
 
             // Work a fragment stands for.
@@ -31,7 +32,7 @@ internal static class DocSnippetStubs
             static int Parse(string value) => value.Length;
             static Task SaveAsync() => Task.CompletedTask;
             static Task<int> CallAsync() => Task.FromResult(0);
-            static void RunImport(MetricFactory factory) { }
+            static void RunImport(global::Instrumentation.MetricFactory factory) { }
         }
 
         namespace Shop
@@ -58,19 +59,19 @@ internal static class DocSnippetStubs
                     Task.FromResult<IReadOnlyDictionary<string, double>?>(new Dictionary<string, double>());
             }
 
-            public sealed class QueueCollector : IMetricsCollector
+            public sealed class QueueCollector : global::Instrumentation.Collectors.IMetricsCollector
             {
                 public Task CollectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
             }
 
-            public sealed class QuotaCollector : IMetricsCollector
+            public sealed class QuotaCollector : global::Instrumentation.Collectors.IMetricsCollector
             {
                 public Task CollectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
             }
 
             public static class FruitHandlers
             {
-                [Counted]
+                [global::Instrumentation.Counted]
                 public static string[] List() => [];
             }
 
