@@ -38,6 +38,20 @@ public sealed class DocSnippetCompileTests
         noCompile.Should().BeEmpty("a block marked no-compile is a block the docs can let rot: {0}", string.Join(", ", noCompile));
     }
 
+    [Theory]
+    [InlineData("var orders = metrics.CreateCounter")]       // Quick start
+    [InlineData("var metrics = MetricFactory.Default;")]     // Instruments
+    public void ReadmeSnippet_CompilesWithoutOurImplicitUsings_GivenTheUsingsTheReadmeLists(string blockContaining)
+    {
+        var usings = DocSnippet.All.Single(s => s.File == "README.md" && s.Code.StartsWith("using Instrumentation;", StringComparison.Ordinal));
+        var snippet = DocSnippet.All.Single(s => s.File == "README.md" && s.Code.Contains(blockContaining, StringComparison.Ordinal));
+        var withUsings = snippet with { Code = usings.Code + snippet.Code };
+
+        var errors = DocSnippetCompiler.Errors(withUsings, [], out var compiled);
+
+        errors.Should().BeEmpty($"README's list of usings for projects without our implicit usings should be enough for {snippet.Location}; compiled as:\n{compiled}");
+    }
+
     [Fact]
     public void PackageImplicitUsings_IncludeTheNamespacesAppsWriteTypesFrom()
     {

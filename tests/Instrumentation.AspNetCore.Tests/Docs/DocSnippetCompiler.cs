@@ -36,7 +36,11 @@ internal static partial class DocSnippetCompiler
     public static IReadOnlyList<string> PackageUsings { get; } = ReadPackageUsings();
 
     /// <summary>The errors of compiling <paramref name="snippet"/>, each with the line it points at; empty when it compiles.</summary>
-    public static IReadOnlyList<string> Errors(DocSnippet snippet, out string compiledSource)
+    public static IReadOnlyList<string> Errors(DocSnippet snippet, out string compiledSource) =>
+        Errors(snippet, PackageUsings, out compiledSource);
+
+    /// <summary>The errors of compiling <paramref name="snippet"/> with <paramref name="packageUsings"/> in place of the packages' implicit usings.</summary>
+    public static IReadOnlyList<string> Errors(DocSnippet snippet, IEnumerable<string> packageUsings, out string compiledSource)
     {
         var code = ElidedBody().Replace(snippet.Code, "{ throw null!; }");
         code = ElidedExpression().Replace(code, "=> throw null!");
@@ -48,7 +52,7 @@ internal static partial class DocSnippetCompiler
             .Concat(root.Members.Where(m => m is not GlobalStatementSyntax))));
         compiledSource = reordered.ToFullString();
 
-        var globalUsings = string.Concat(WebSdkUsings.Concat(PackageUsings).Append("DocSnippets.Stubs")
+        var globalUsings = string.Concat(WebSdkUsings.Concat(packageUsings).Append("DocSnippets.Stubs")
             .Select(n => $"global using {n};\n"));
         var trees = new[]
         {
