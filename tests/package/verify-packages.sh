@@ -20,7 +20,7 @@ for package in Instrumentation Instrumentation.AspNetCore Instrumentation.OpenTe
   nupkg="$work/feed/$package.$version.nupkg"
   [ -f "$nupkg" ] || { echo "missing $nupkg" >&2; exit 1; }
   listing=$(python3 -m zipfile -l "$nupkg")
-  for expected in README.md "lib/net10.0/$package.dll" "lib/net10.0/$package.xml"; do
+  for expected in README.md "lib/net10.0/$package.dll" "lib/net10.0/$package.xml" "buildTransitive/$package.props"; do
     grep -q "$expected" <<<"$listing" || { echo "$nupkg lacks $expected" >&2; exit 1; }
   done
 done
@@ -51,15 +51,17 @@ cat > "$work/app/App.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
+# No `using Instrumentation...;`: the packages' buildTransitive props add them (ImplicitUsings is on).
 cat > "$work/app/Program.cs" <<'CS'
-using Instrumentation;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMetrics();
 var app = builder.Build();
 app.MapMetrics();
 var hello = app.Services.GetRequiredService<MetricFactory>().CreateCounter("package_check", "Proves the package works");
 hello.Inc();
+Histogram sizes = app.Services.GetRequiredService<MetricFactory>()
+    .CreateHistogram("package_sizes", "Proves the implicit usings", buckets: Buckets.Exponential(100, 10, 5));
+sizes.Observe(1);
 app.Run();
 CS
 # Keep the throwaway app out of the repository's build settings.
