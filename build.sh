@@ -26,9 +26,12 @@ pack() {
   # ContinuousIntegrationBuild maps source paths to /_/ so a package does not depend on where the repository was
   # cloned (with <Deterministic>, the same commit packs to the same assemblies). A rebuild, because MSBuild does not
   # recompile an up-to-date assembly when only a property changed: a Release build made without it would be packed.
+  # Under CI=true every build already has it (Directory.Build.props), so the test run's build is reused.
   # Instrumentation.Packages.slnf lists the packable projects (and the generator the core ships inside it).
+  local rebuild=--no-incremental
+  if [ "${CI:-}" = true ]; then rebuild=""; fi
   rm -rf artifacts/packages
-  dotnet build Instrumentation.Packages.slnf -c Release --no-incremental -p:ContinuousIntegrationBuild=true -v quiet -nologo
+  dotnet build Instrumentation.Packages.slnf -c Release $rebuild -p:ContinuousIntegrationBuild=true -v quiet -nologo
   dotnet pack Instrumentation.Packages.slnf -c Release --no-build -p:ContinuousIntegrationBuild=true \
     -p:PackageOutputPath="$(pwd)/artifacts/packages" -v quiet -nologo
   echo "Packages in $(pwd)/artifacts/packages:"

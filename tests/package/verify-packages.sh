@@ -8,7 +8,7 @@
 #      its nuget.config (pointing at artifacts/packages), its `dotnet add package` command, its Quick start
 #      Program.cs (web) and its two worker lines. Each restores with no NU1605/NU1608, builds with warnings as
 #      errors, starts, and serves its metrics on /metrics. The worker keeps whatever Microsoft.Extensions.Hosting
-#      version its template brings.
+#      version its template brings, and also takes Instrumentation.OpenTelemetryProtocol as docs/push.md says.
 #   4. The hash tool is installed from the packages into a temporary tool path, as the README says (with a tool
 #      path instead of --global), and hashes a password read from standard input.
 # Everything restores into a private NuGet cache, so an older copy of the same version is never used.
@@ -147,6 +147,13 @@ if anchor not in program:
     sys.exit("the worker template's Program.cs has no '" + anchor + "' line")
 open(path, "w").write(program.replace(anchor, lines + "\n\n" + anchor))
 PY
+# The OTLP add-on too, the way docs/push.md adds it: both add-ons must restore beside the template's Hosting.
+otlp_package=$(grep -o 'dotnet add package Instrumentation.OpenTelemetryProtocol --version [^`]*' "$root/docs/push.md" || true)
+[ "$otlp_package" = "dotnet add package Instrumentation.OpenTelemetryProtocol --version $version" ] \
+  || fail "docs/push.md's install command is '$otlp_package', not for version $version"
+(cd "$work/WorkerApp" && bash -c "$otlp_package") >"$work/WorkerApp.otlp.log" 2>&1 \
+  || { cat "$work/WorkerApp.otlp.log" >&2; fail "WorkerApp: '$otlp_package' failed"; }
+if grep -E 'NU1605|NU1608' "$work/WorkerApp.otlp.log" >&2; then fail "WorkerApp: adding the OTLP package reported NU1605/NU1608 (above)"; fi
 add_and_build WorkerApp
 grep -q "Include=\"Microsoft.Extensions.Hosting\" Version=\"$template_hosting\"" "$work/WorkerApp/WorkerApp.csproj" \
   || fail "the worker's Microsoft.Extensions.Hosting is no longer the template's $template_hosting"
@@ -167,5 +174,5 @@ hash=$(printf '%s\n' 'correct horse battery staple' | "$work/tools/instrumentati
 [[ "$hash" == '$6$'* ]] || fail "instrumentation-hash printed '$hash', not a sha512-crypt hash"
 
 echo "Package check passed in $(( $(date +%s) - started )) s: packages in artifacts/packages; a new web app and a new worker" \
-  "(Microsoft.Extensions.Hosting $template_hosting from its template) restore them with no NU1605/NU1608, build and" \
+  "(Microsoft.Extensions.Hosting $template_hosting from its template, plus the OTLP add-on) restore them with no NU1605/NU1608, build and" \
   "serve /metrics; instrumentation-hash installs and hashes."
