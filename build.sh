@@ -3,6 +3,7 @@
 #   bash build.sh test   install what the tests need, then run every test (unit, integration,
 #                        end-to-end against real Prometheus/promtool, the package check, and every
 #                        benchmark once in-process so the suite cannot rot; timings are not judged)
+#   bash build.sh pack   write every package (.nupkg, with its .snupkg symbols) to artifacts/packages/
 #   bash build.sh demo   run the fruit shop (frontend :5000, backend metrics :5001, traffic) until Ctrl+C
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +22,22 @@ install_tools() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server python3-prometheus-client >/dev/null
 }
 
+pack() {
+  # ContinuousIntegrationBuild maps source paths to /_/ so a package does not depend on where the repository was
+  # cloned (with <Deterministic>, the same commit packs to the same assemblies). A rebuild, because MSBuild does not
+  # recompile an up-to-date assembly when only a property changed: a Release build made without it would be packed.
+  # Under CI=true every build already has it (Directory.Build.props), so the test run's build is reused.
+  # Instrumentation.Packages.slnf lists the packable projects (and the generator the core ships inside it).
+  local rebuild=--no-incremental
+  if [ "${CI:-}" = true ]; then rebuild=""; fi
+  rm -rf artifacts/packages
+  dotnet build Instrumentation.Packages.slnf -c Release $rebuild -p:ContinuousIntegrationBuild=true -v quiet -nologo
+  dotnet pack Instrumentation.Packages.slnf -c Release --no-build -p:ContinuousIntegrationBuild=true \
+    -p:PackageOutputPath="$(pwd)/artifacts/packages" -v quiet -nologo
+  echo "Packages in $(pwd)/artifacts/packages:"
+  ls -1 artifacts/packages
+}
+
 case "${1:-test}" in
   test)
     install_tools
@@ -29,11 +46,14 @@ case "${1:-test}" in
     bash tests/package/verify-packages.sh
     bash tests/Instrumentation.Benchmarks/run.sh --dry
     ;;
+  pack)
+    pack
+    ;;
   demo)
     dotnet run --project samples/Fruit/Fruit.Launcher -c Release
     ;;
   *)
-    echo "usage: bash build.sh [test|demo]" >&2
+    echo "usage: bash build.sh [test|pack|demo]" >&2
     exit 2
     ;;
 esac
