@@ -10,15 +10,16 @@ cd "$(dirname "$0")"
 install_tools() {
   if command -v prometheus >/dev/null && command -v promtool >/dev/null \
     && command -v prometheus-pushgateway >/dev/null && command -v influxd >/dev/null \
+    && command -v htpasswd >/dev/null \
     && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] \
     && /usr/bin/python3 -c 'import prometheus_client.openmetrics.parser' 2>/dev/null; then
     return
   fi
   local sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb, postgresql, rabbitmq-server, python3-prometheus-client (the reference OpenMetrics parser)"
+  echo "Installing Debian packages the tests need: prometheus (with promtool), prometheus-pushgateway, influxdb, postgresql, rabbitmq-server, python3-prometheus-client (the reference OpenMetrics parser), apache2-utils (htpasswd, for bcrypt hashes)"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server python3-prometheus-client >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway influxdb postgresql rabbitmq-server python3-prometheus-client apache2-utils >/dev/null
 }
 
 case "${1:-test}" in
@@ -30,7 +31,12 @@ case "${1:-test}" in
     bash tests/Instrumentation.Benchmarks/run.sh --dry
     ;;
   demo)
-    dotnet run --project samples/Fruit/Fruit.Launcher -c Release
+    # A first run restores and builds for a minute or two before the shop prints anything: say so.
+    echo "Demo: restoring and building the fruit shop (samples/Fruit/Fruit.Launcher, Release); a first run takes a minute or two..."
+    dotnet build samples/Fruit/Fruit.Launcher -c Release -v quiet -nologo
+    echo "Demo: starting the frontend, backend and traffic; the frontend will be on http://127.0.0.1:5000 (metrics at /metrics)"
+    echo "      and the backend's metrics on http://127.0.0.1:5001/metrics unless configured otherwise (the shop prints the addresses it uses)."
+    dotnet run --project samples/Fruit/Fruit.Launcher -c Release --no-build
     ;;
   *)
     echo "usage: bash build.sh [test|demo]" >&2
