@@ -143,6 +143,23 @@ public sealed class LoginEndpointTests
     }
 
     [Fact]
+    public async Task ScrapesOfMetrics_AreNotCountedAsRequests_SoThePerRoutePanelShowsTheAppOnly()
+    {
+        await using var app = new LoginAppFactory();
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetStringAsync("/metrics");
+        }
+
+        await client.GetStringAsync("/users");
+
+        var body = await MetricsPolling.ScrapeUntilAsync(client, text => text.Contains("http_route=\"/users\"", StringComparison.Ordinal));
+        body.Should().Contain("http_route=\"/users\"");
+        body.Should().NotContain("http_route=\"/metrics\"", "UseHttpMetrics() leaves the metrics endpoint out of the request duration");
+    }
+
+    [Fact]
     public async Task Passwords_AreNeverLogged()
     {
         var logs = new CapturingLoggerProvider();
