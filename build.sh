@@ -35,7 +35,8 @@ case "${1:-test}" in
     echo "Demo: restoring and building the fruit shop (samples/Fruit/Fruit.Launcher, Release); a first run takes a minute or two..."
     dotnet build samples/Fruit/Fruit.Launcher -c Release -v quiet -nologo
     echo "Demo: starting the frontend, backend and traffic; the frontend will be on http://127.0.0.1:5000 (metrics at /metrics)"
-    echo "      and the backend's metrics on http://127.0.0.1:5001/metrics unless configured otherwise (the shop prints the addresses it uses)."
+    echo "      and the backend's metrics on http://127.0.0.1:5001/metrics, unless moved (Launcher__FrontendPort, Launcher__BackendMetricsPort);"
+    echo "      the shop prints the addresses it uses once it is up. Ctrl+C stops it."
     dotnet run --project samples/Fruit/Fruit.Launcher -c Release --no-build
     ;;
   *)
