@@ -22,6 +22,9 @@ if (app.Logger.IsEnabled(LogLevel.Information))
 
 app.Services.GetRequiredService<LoginMetrics>();          // both counters show 0 from the first scrape
 
+// Shapes ASP.NET Core's request duration: Prometheus' own scrapes of /metrics are not counted (they would fill the
+// per-route panels), and requests that matched no route are labelled "unmatched".
+app.UseHttpMetrics();
 app.MapMetrics();
 app.MapAuthEndpoints();
 app.MapGet("/", () => Results.Text("Login sample: POST /auth/register, POST /auth/login, GET /users, GET /metrics\n"));

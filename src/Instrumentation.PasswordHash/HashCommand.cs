@@ -5,7 +5,7 @@ using Instrumentation.Security;
 namespace Instrumentation.PasswordHash;
 
 /// <summary>
-/// <c>instrumentation-hash [--pbkdf2] [--rounds N]</c>: reads a password and prints its hash, for
+/// <c>instrumentation-hash [--pbkdf2 | --bcrypt] [--rounds N]</c>: reads a password and prints its hash, for
 /// <c>Metrics:Authentication:Users:&lt;n&gt;:PasswordHash</c>.
 /// </summary>
 internal static class HashCommand
@@ -17,9 +17,11 @@ internal static class HashCommand
     private const int MinimumSha512CryptRounds = Security.PasswordHash.MinimumSha512CryptRounds;
     private const int MinimumPbkdf2Iterations = Security.PasswordHash.MinimumPbkdf2Sha256Iterations;
     private const int MaxPasswordBytes = Security.PasswordHash.MaxPasswordBytes;
+    private const int MinimumBcryptCost = Security.PasswordHash.MinimumBcryptCost;
+    private const int MaxBcryptPasswordBytes = Security.PasswordHash.MaxBcryptPasswordBytes;
 
     private const string Usage = """
-        Usage: instrumentation-hash [--pbkdf2] [--rounds N]
+        Usage: instrumentation-hash [--pbkdf2 | --bcrypt] [--rounds N]
 
         Reads a password from standard input (one line; the line ending is not part of it; at most
         256 bytes of UTF-8, the longest the metrics endpoint verifies) and prints its hash for
@@ -27,8 +29,10 @@ internal static class HashCommand
 
           (default)    sha512-crypt, $6$..., 5000 rounds (what 'openssl passwd -6' writes)
           --pbkdf2     PBKDF2-HMAC-SHA256 in passlib's format, $pbkdf2-sha256$..., 600000 iterations
-          --rounds N   sha512-crypt rounds (5000 to 999999999) or PBKDF2 iterations (600000 or more):
-                       the metrics endpoint refuses cheaper hashes
+          --bcrypt     bcrypt, $2b$10$... (what 'htpasswd -nBC 10' and Prometheus' web configuration
+                       use); the password may be at most 72 bytes, all bcrypt reads
+          --rounds N   sha512-crypt rounds (5000 to 999999999), PBKDF2 iterations (600000 or more) or
+                       bcrypt cost (10 to 31): the metrics endpoint refuses cheaper hashes
           --help       this text
 
         Example: printf '%s' "$METRICS_PASSWORD" | instrumentation-hash
@@ -37,6 +41,7 @@ internal static class HashCommand
     public static int Run(string[] args, Func<string?> readPassword, TextWriter output, TextWriter error)
     {
         var pbkdf2 = false;
+        var bcrypt = false;
         int? rounds = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -44,6 +49,9 @@ internal static class HashCommand
             {
                 case "--pbkdf2":
                     pbkdf2 = true;
+                    break;
+                case "--bcrypt":
+                    bcrypt = true;
                     break;
                 case "--rounds" when i + 1 < args.Length
                     && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0:
@@ -60,7 +68,20 @@ internal static class HashCommand
             }
         }
 
-        if (!pbkdf2 && rounds is < MinimumSha512CryptRounds or > 999_999_999)
+        if (pbkdf2 && bcrypt)
+        {
+            error.WriteLine("instrumentation-hash: choose one of --pbkdf2 and --bcrypt.");
+            return UsageError;
+        }
+
+        if (bcrypt && rounds is < MinimumBcryptCost or > 31)
+        {
+            error.WriteLine(FormattableString.Invariant(
+                $"instrumentation-hash: --rounds for bcrypt is the cost and must be between {MinimumBcryptCost} and 31: the metrics endpoint refuses less than {MinimumBcryptCost}."));
+            return UsageError;
+        }
+
+        if (!pbkdf2 && !bcrypt && rounds is < MinimumSha512CryptRounds or > 999_999_999)
         {
             error.WriteLine(FormattableString.Invariant(
                 $"instrumentation-hash: --rounds for sha512-crypt must be between {MinimumSha512CryptRounds} and 999999999: the metrics endpoint refuses fewer than {MinimumSha512CryptRounds}."));
@@ -88,8 +109,16 @@ internal static class HashCommand
             return UnusablePassword;
         }
 
-        output.WriteLine(pbkdf2
-            ? Security.PasswordHash.HashPbkdf2(password, rounds ?? Security.PasswordHash.DefaultPbkdf2Iterations)
+        if (bcrypt && Encoding.UTF8.GetByteCount(password) > MaxBcryptPasswordBytes)
+        {
+            error.WriteLine(FormattableString.Invariant(
+                $"instrumentation-hash: the password is longer than {MaxBcryptPasswordBytes} bytes (UTF-8), all bcrypt reads; choose a shorter one or another scheme."));
+            return UnusablePassword;
+        }
+
+        output.WriteLine(
+            pbkdf2 ? Security.PasswordHash.HashPbkdf2(password, rounds ?? Security.PasswordHash.DefaultPbkdf2Iterations)
+            : bcrypt ? Security.PasswordHash.HashBcrypt(password, rounds ?? Security.PasswordHash.DefaultBcryptCost)
             : Security.PasswordHash.HashSha512Crypt(password, rounds ?? Security.PasswordHash.DefaultSha512CryptRounds));
         return Success;
     }

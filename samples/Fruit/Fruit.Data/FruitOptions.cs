@@ -20,9 +20,10 @@ public sealed class FruitOptions
 
     /// <summary>
     /// The SQLite file holding the fruits and the message queue when they are embedded. Frontend and backend
-    /// must use the same one; the default is in the temporary directory, so two processes started anywhere share it.
+    /// must use the same one; the default (<see cref="FruitDataPaths.DefaultDatabasePath"/>) is per user and per app,
+    /// so one user's processes started anywhere share it and nobody else's do. Its folder is created when missing.
     /// </summary>
-    public string DatabasePath { get; set; } = Path.Combine(Path.GetTempPath(), "fruit-shop.db");
+    public string DatabasePath { get; set; } = FruitDataPaths.DefaultDatabasePath();
 
     /// <summary>The RabbitMQ queue the orders go through when <see cref="QueueProvider"/> is RabbitMQ; default <c>fruit-orders</c>.</summary>
     public string RabbitMqQueue { get; set; } = "fruit-orders";

@@ -1,6 +1,6 @@
 namespace Fruit.Launcher;
 
-/// <summary>Where the launcher puts each part of the shop.</summary>
+/// <summary>Where the launcher puts each part of the shop (read from configuration by <see cref="FruitShopConfiguration"/>).</summary>
 public sealed record FruitShopSettings
 {
     /// <summary>The frontend's port on 127.0.0.1 (its <c>/metrics</c> too); default 5000.</summary>
@@ -9,7 +9,7 @@ public sealed record FruitShopSettings
     /// <summary>The backend's standalone metrics server port on 127.0.0.1; default 5001.</summary>
     public int BackendMetricsPort { get; init; } = 5001;
 
-    /// <summary>The SQLite file; null for the default shared one in the temporary directory.</summary>
+    /// <summary>The SQLite file; null for the default, per user and per app (<c>Fruit.Data.FruitDataPaths</c>).</summary>
     public string? DatabasePath { get; init; }
 
     /// <summary>

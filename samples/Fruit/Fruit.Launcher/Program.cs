@@ -13,7 +13,7 @@ public static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        var settings = new FruitShopSettings { SharedArguments = args };
+        var settings = FruitShopConfiguration.Read(FruitShopConfiguration.Build(args), args);
         await using (var shop = await FruitShop.StartAsync(settings, stop.Token))
         {
             Console.WriteLine($"""

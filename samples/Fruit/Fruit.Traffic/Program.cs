@@ -10,7 +10,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var url = new Option<Uri>("--url") { Description = "The frontend's address", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000") };
+        var url = TrafficCommandLine.CreateUrlOption();
         var rate = new Option<double>("--rate") { Description = "Requests per second", DefaultValueFactory = _ => 5 };
         var duration = new Option<string>("--duration") { Description = "How long: 60s, 2m, 1m30s", DefaultValueFactory = _ => "60s" };
         var command = new RootCommand("Sends random traffic to the fruit shop frontend, then stops by itself.") { url, rate, duration };

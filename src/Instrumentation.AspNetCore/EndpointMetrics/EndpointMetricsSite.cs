@@ -48,7 +48,11 @@ internal sealed class EndpointMetricsSite
     {
         _markHandlerStarted = markHandlerStarted;
         _handler = original.RequestDelegate!;
-        _route = original.RoutePattern.RawText ?? original.DisplayName ?? "unknown";
+        // One form for every endpoint: MVC attribute routes' templates have no leading '/' ("orders/{id:int}"),
+        // minimal APIs' do ("/orders/{id:int}"); the label always starts with '/'.
+        _route = original.RoutePattern.RawText is { } template
+            ? (template.StartsWith('/') ? template : "/" + template)
+            : original.DisplayName ?? "unknown";
         _logger = logger;
         if (timed is not null)
         {

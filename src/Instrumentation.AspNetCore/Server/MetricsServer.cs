@@ -68,7 +68,7 @@ internal sealed partial class MetricsServer(
         catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(
+            throw new MetricsServerPortInUseException(
                 $"The metrics server could not listen on {host.Endpoint(server.Port)}: the port is already in use. Set Metrics:Server:Port to a free port (or stop the other process).",
                 ex);
         }

@@ -27,8 +27,12 @@ internal sealed class ForeignMetricMapping
     /// <summary>True when sums and gauges are read with the <c>Long</c> accessors (and exemplars carry long values).</summary>
     public bool IsLong => SourceType.IsLong();
 
-    /// <summary>True for up-down counters: a gauge whose value is the SDK's running sum.</summary>
-    public bool IsNonMonotonicSum => SourceType is OtelMetricType.LongSumNonMonotonic or OtelMetricType.DoubleSumNonMonotonic;
+    /// <summary>
+    /// True when the values are the SDK's running sums: counters, up-down counters, and counters known to report a
+    /// level (<see cref="LevelValuedCounters"/>), which are shown as gauges.
+    /// </summary>
+    public bool IsSum => SourceType is OtelMetricType.LongSum or OtelMetricType.DoubleSum
+        or OtelMetricType.LongSumNonMonotonic or OtelMetricType.DoubleSumNonMonotonic;
 
     /// <summary>Returns the mapping of <paramref name="metric"/>, or null for a stream Prometheus text cannot show.</summary>
     public static ForeignMetricMapping? Create(Metric metric)
@@ -38,7 +42,7 @@ internal sealed class ForeignMetricMapping
         {
             case OtelMetricType.LongSum:
             case OtelMetricType.DoubleSum:
-                type = PromMetricType.Counter;
+                type = LevelValuedCounters.Contains(metric.MeterName, metric.Name) ? PromMetricType.Gauge : PromMetricType.Counter;
                 break;
             case OtelMetricType.LongSumNonMonotonic:
             case OtelMetricType.DoubleSumNonMonotonic:

@@ -218,7 +218,7 @@ internal sealed class MetricBatchWriter
         }
     }
 
-    private static double GaugeValue(ForeignMetricMapping mapping, in MetricPoint point) => (mapping.IsNonMonotonicSum, mapping.IsLong) switch
+    private static double GaugeValue(ForeignMetricMapping mapping, in MetricPoint point) => (mapping.IsSum, mapping.IsLong) switch
     {
         (true, true) => point.GetSumLong(),
         (true, false) => point.GetSumDouble(),

@@ -8,7 +8,7 @@ internal abstract class ParsedPasswordHash
 {
     /// <summary>What to tell someone who configured something that is not a supported hash (never echoing the value).</summary>
     public const string HowToHash =
-        "Store a hash, never the password: a sha512-crypt hash ('$6$...', from 'openssl passwd -6' or 'instrumentation-hash') or a PBKDF2 hash ('$pbkdf2-sha256$<iterations>$<salt>$<hash>', from 'instrumentation-hash --pbkdf2' or passlib).";
+        "Store a hash, never the password: a sha512-crypt hash ('$6$...', from 'openssl passwd -6' or 'instrumentation-hash'), a bcrypt hash ('$2y$10$...', from 'htpasswd -nBC 10 <user>' or 'instrumentation-hash --bcrypt') or a PBKDF2 hash ('$pbkdf2-sha256$<iterations>$<salt>$<hash>', from 'instrumentation-hash --pbkdf2' or passlib).";
 
     /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> says what is wrong without repeating the text.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ParsedPasswordHash? hash, [NotNullWhen(false)] out string? error)
@@ -30,8 +30,13 @@ internal abstract class ParsedPasswordHash
             return Pbkdf2Hash.TryParseHash(text, out hash, out error);
         }
 
+        if (BcryptHash.HasPrefix(text))
+        {
+            return BcryptHash.TryParseHash(text, out hash, out error);
+        }
+
         error = text[0] == '$'
-            ? "uses a hash scheme that is not supported (only sha512-crypt '$6$' and PBKDF2 '$pbkdf2-sha256$'/'$pbkdf2-sha512$')"
+            ? "uses a hash scheme that is not supported (only sha512-crypt '$6$', bcrypt '$2a$'/'$2b$'/'$2y$' and PBKDF2 '$pbkdf2-sha256$'/'$pbkdf2-sha512$')"
             : "is not a password hash (it looks like a plain-text password)";
         return false;
     }
@@ -39,7 +44,7 @@ internal abstract class ParsedPasswordHash
     /// <summary>The scheme's name, for messages.</summary>
     public abstract string Scheme { get; }
 
-    /// <summary>The work factor: sha512-crypt rounds or PBKDF2 iterations.</summary>
+    /// <summary>The work factor: sha512-crypt rounds, bcrypt cost (log2 of the rounds) or PBKDF2 iterations.</summary>
     public abstract int Cost { get; }
 
     /// <summary>The least <see cref="Cost"/> the metrics endpoint accepts for this scheme (see <see cref="PasswordHash"/>'s <c>Minimum*</c> constants).</summary>

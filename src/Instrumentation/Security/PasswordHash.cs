@@ -5,7 +5,8 @@ namespace Instrumentation.Security;
 
 /// <summary>
 /// Creates and checks the password hashes the metrics endpoint's basic authentication accepts:
-/// sha512-crypt (<c>$6$[rounds=N$]salt$checksum</c>, what <c>openssl passwd -6</c> writes) and PBKDF2 in
+/// sha512-crypt (<c>$6$[rounds=N$]salt$checksum</c>, what <c>openssl passwd -6</c> writes), bcrypt
+/// (<c>$2b$cost$saltchecksum</c>, also <c>$2a$</c> and <c>$2y$</c>, what <c>htpasswd -B</c> writes) and PBKDF2 in
 /// passlib's format (<c>$pbkdf2-sha256$&lt;iterations&gt;$&lt;salt&gt;$&lt;checksum&gt;</c>, also <c>-sha512</c>).
 /// </summary>
 /// <remarks>Thread-safe; every method is pure apart from drawing random salts.</remarks>
@@ -35,6 +36,22 @@ public static class PasswordHash
     /// </summary>
     public const int MinimumPbkdf2Sha512Iterations = Pbkdf2Hash.FloorSha512Iterations;
 
+    /// <summary>bcrypt cost (log2 of the rounds) used when none is given: 10, what Prometheus' documentation uses.</summary>
+    public const int DefaultBcryptCost = BcryptHash.DefaultCost;
+
+    /// <summary>
+    /// The least bcrypt cost the metrics endpoint accepts: 10, what Prometheus' documentation
+    /// (<c>htpasswd -nBC 10</c>) and Go's <c>bcrypt.DefaultCost</c> use. Start-up refuses a cheaper hash, such as
+    /// the cost 5 that <c>htpasswd -B</c> writes without <c>-C</c>.
+    /// </summary>
+    public const int MinimumBcryptCost = BcryptHash.FloorCost;
+
+    /// <summary>
+    /// The longest password, in UTF-8 bytes, a bcrypt hash is checked against: bcrypt reads only the first 72
+    /// bytes, so a longer password is refused (never matches) rather than truncated, and is not hashed.
+    /// </summary>
+    public const int MaxBcryptPasswordBytes = BcryptHash.MaxPasswordBytes;
+
     /// <summary>
     /// The longest password, in UTF-8 bytes, the metrics endpoint verifies: a longer one is refused before any
     /// hashing (sha512-crypt's work grows with the password's length), so a hash of one could never be used.
@@ -56,6 +73,29 @@ public static class PasswordHash
         try
         {
             return Sha512CryptHash.Create(bytes, rounds).ToString();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Hashes <paramref name="password"/> (as UTF-8) with bcrypt and a random salt, as <c>$2b$</c>.</summary>
+    /// <param name="password">The password: at most <see cref="MaxBcryptPasswordBytes"/> bytes of UTF-8.</param>
+    /// <param name="cost">
+    /// The cost, log2 of the rounds, 4 to 31. The metrics endpoint refuses less than <see cref="MinimumBcryptCost"/>.
+    /// </param>
+    /// <returns>The hash, for example <c>$2b$10$...</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="password"/> is longer than <see cref="MaxBcryptPasswordBytes"/> bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is not 4 to 31.</exception>
+    public static string HashBcrypt(string password, int cost = DefaultBcryptCost)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var bytes = Encoding.UTF8.GetBytes(password);
+        try
+        {
+            return BcryptHash.Create(bytes, cost).ToString();
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Instrumentation.AspNetCore.Server;
 using Instrumentation.AspNetCore.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -93,6 +94,25 @@ public sealed class MetricsServerTests
 
         (await start.Should().ThrowAsync<InvalidOperationException>())
             .WithMessage($"*127.0.0.1:{port}*already in use*Metrics:Server:Port*");
+    }
+
+    [Fact]
+    public async Task AddMetricsServer_WhenThePortIsTaken_TheFailureReadsAsOneLineWithoutStackTraces()
+    {
+        // Was: the host's "Hosting failed to start" log and the runtime's crash report each printed Kestrel's
+        // nested exceptions with their stack traces (72 lines for one taken port).
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+
+        var start = () => host.StartAsync();
+
+        var thrown = (await start.Should().ThrowAsync<MetricsServerPortInUseException>()).Which;
+        thrown.ToString().Should().NotContain("\n").And.NotContain(" at ").And.Contain($"127.0.0.1:{port}");
+        thrown.InnerException.Should().NotBeNull("the bind failure is kept for code that wants it");
     }
     [Fact]
     public async Task AddMetricsServer_HostConfigurationNamesKestrelEndpointsAndUrls_BindsOnlyItsOwnAddress()

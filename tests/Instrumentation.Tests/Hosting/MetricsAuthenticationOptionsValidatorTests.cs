@@ -71,6 +71,8 @@ public sealed class MetricsAuthenticationOptionsValidatorTests
     [InlineData("$pbkdf2-sha512$209999$.//..//..//..//..//..//.$8Zj80BcWb570EFem0bzpeyJe1xbFjp2aDVyZVp1YQldCCHa3HonQcYy6iEJsxR9M/RjD7uq5vzm6DpQfiY72FA", "210,000")]
     [InlineData("$6$rounds=4999$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2mdvgY..TKjv1T..8RadRt2qvUHYRLr/TsVArtr91iR1", "5,000")]
     [InlineData("$6$rounds=10$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2mdvgY..TKjv1T..8RadRt2qvUHYRLr/TsVArtr91iR1", "5,000")]
+    [InlineData("$2y$05$xrQEnkGMo2LwnZjYp.xTgu3yWhjAwv78DHoNeqLcRWft/vjgbvVH2", "least accepted is 10")]
+    [InlineData("$2b$09$xrQEnkGMo2LwnZjYp.xTgu3yWhjAwv78DHoNeqLcRWft/vjgbvVH2", "least accepted is 10")]
     public void Validate_AHashCheaperThanItsSchemesFloor_FailsNamingTheUserAndTheFloor_WithoutRepeatingTheHash(string hash, string floor)
     {
         var options = WithUsers(new MetricsUser { Username = "prometheus", PasswordHash = hash });
@@ -88,6 +90,7 @@ public sealed class MetricsAuthenticationOptionsValidatorTests
     [InlineData("$pbkdf2-sha512$210000$.//..//..//..//..//..//.$8Zj80BcWb570EFem0bzpeyJe1xbFjp2aDVyZVp1YQldCCHa3HonQcYy6iEJsxR9M/RjD7uq5vzm6DpQfiY72FA")]
     [InlineData("$6$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2mdvgY..TKjv1T..8RadRt2qvUHYRLr/TsVArtr91iR1")]
     [InlineData("$6$rounds=5000$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2mdvgY..TKjv1T..8RadRt2qvUHYRLr/TsVArtr91iR1")]
+    [InlineData("$2y$10$c/rHW6u9ddTzxCn/qicIkeJVms/zorNUHvDBRDTeRgQlB/4YWudpW")]
     public void Validate_AHashAtItsSchemesFloor_Succeeds(string hash)
     {
         var options = WithUsers(new MetricsUser { Username = "prometheus", PasswordHash = hash });

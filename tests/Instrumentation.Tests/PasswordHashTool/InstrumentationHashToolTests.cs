@@ -31,6 +31,45 @@ public sealed class InstrumentationHashToolTests
     }
 
     [Fact]
+    public async Task Run_WithBcrypt_PrintsABcryptHashOfCost10ThatVerifies()
+    {
+        var (exitCode, output, _) = await RunAsync("--bcrypt", "s3cret\n");
+
+        exitCode.Should().Be(0);
+        output.Should().MatchRegex(@"^\$2b\$10\$[./A-Za-z0-9]{53}\n$");
+        PasswordHash.Verify("s3cret", output.TrimEnd('\n')).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_WithBcryptAndRounds_UsesThemAsTheCost()
+    {
+        var (exitCode, output, _) = await RunAsync("--bcrypt --rounds 11", "s3cret");
+
+        exitCode.Should().Be(0);
+        output.Should().StartWith("$2b$11$");
+    }
+
+    [Fact]
+    public async Task Run_WithBcryptAndAPasswordLongerThan72Bytes_FailsAndPrintsNoHash()
+    {
+        var (exitCode, output, error) = await RunAsync("--bcrypt", new string('p', 73) + "\n");
+
+        exitCode.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain("72 bytes");
+    }
+
+    [Fact]
+    public async Task Run_WithBothPbkdf2AndBcrypt_FailsShowingTheChoice()
+    {
+        var (exitCode, output, error) = await RunAsync("--pbkdf2 --bcrypt", "s3cret");
+
+        exitCode.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Contain("one of --pbkdf2 and --bcrypt");
+    }
+
+    [Fact]
     public async Task Run_WithNothingOnStandardInput_FailsAndPrintsNoHash()
     {
         var (exitCode, output, error) = await RunAsync("", "");
@@ -43,10 +82,10 @@ public sealed class InstrumentationHashToolTests
     [Fact]
     public async Task Run_WithAnUnknownOption_FailsShowingUsage()
     {
-        var (exitCode, _, error) = await RunAsync("--bcrypt", "s3cret");
+        var (exitCode, _, error) = await RunAsync("--scrypt", "s3cret");
 
         exitCode.Should().Be(2);
-        error.Should().Contain("'--bcrypt'").And.Contain("Usage: instrumentation-hash");
+        error.Should().Contain("'--scrypt'").And.Contain("Usage: instrumentation-hash");
     }
 
     [Theory]
@@ -54,6 +93,8 @@ public sealed class InstrumentationHashToolTests
     [InlineData("--pbkdf2 --rounds 599999", "600000")]
     [InlineData("--rounds 1000", "5000")]
     [InlineData("--rounds 4999", "5000")]
+    [InlineData("--bcrypt --rounds 9", "between 10 and 31")]
+    [InlineData("--bcrypt --rounds 32", "between 10 and 31")]
     public async Task Run_WithACostBelowTheEndpointsFloor_FailsNamingTheFloorAndPrintsNoHash(string arguments, string floor)
     {
         var (exitCode, output, error) = await RunAsync(arguments, "s3cret");

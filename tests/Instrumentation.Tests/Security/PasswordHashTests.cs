@@ -31,7 +31,8 @@ public sealed class PasswordHashTests
 
     [Theory]
     [InlineData("hunter2", "plain-text")]
-    [InlineData("$2b$12$abcdefghijklmnopqrstuuIDyUYwrm.mX8zGOfQ4K5dUq6mNwY2nS", "not supported")]
+    [InlineData("$2x$12$abcdefghijklmnopqrstuuIDyUYwrm.mX8zGOfQ4K5dUq6mNwY2nS", "not supported")]
+    [InlineData("$5$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2", "not supported")]
     [InlineData("", "empty")]
     public void Verify_AgainstSomethingThatIsNotASupportedHash_ThrowsWithoutRepeatingIt(string notAHash, string complaint)
     {
@@ -48,6 +49,7 @@ public sealed class PasswordHashTests
     [Theory]
     [InlineData("$6$abc$IdWKNKTJEb8LxY7CGg8YBXlvtfZzFw7Mp/r6niK9YB2mdvgY..TKjv1T..8RadRt2qvUHYRLr/TsVArtr91iR1", true)]
     [InlineData("$pbkdf2-sha256$29000$AAECAwQFBgcICQoLDA0ODw$oQniwjLkYbajNGr0RGSng8udgXKplgpN15LZNV56KTQ", true)]
+    [InlineData("$2y$10$c/rHW6u9ddTzxCn/qicIkeJVms/zorNUHvDBRDTeRgQlB/4YWudpW", true)]
     [InlineData("secret", false)]
     [InlineData(null, false)]
     public void IsSupported_TellsHashesFromEverythingElse(string? text, bool supported)

@@ -18,6 +18,11 @@ public sealed class SqliteFruitDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         Path = options.Value.DatabasePath;
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder); // the default is in a folder of its own, which SQLite does not create
+        }
+
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Value.DatabasePath,

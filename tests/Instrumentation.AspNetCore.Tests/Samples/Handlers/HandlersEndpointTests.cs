@@ -90,6 +90,25 @@ public sealed class HandlersEndpointTests
     }
 
     [Fact]
+    public async Task TheReadmesCommands_GiveTheAnswersItShows()
+    {
+        // The README once showed {"purged":1} right after the PUT, which had already emptied the cache.
+        await using var app = new WebApplicationFactory<HandlersApp>();
+        using var client = app.CreateClient();
+        var readme = await File.ReadAllTextAsync(RepositoryPaths.Of("samples", "Handlers", "README.md"));
+
+        await ReadAsync(client, Request("GET", "/instances", (User, Password)));
+        using var put = await client.SendAsync(Request("PUT", "/instances", (User, Password), """{"activeInstance":"secondary","authType":"ldap"}"""));
+        var first = await ReadAsync(client, Request("POST", "/cache/purge", (User, Password)));
+        await ReadAsync(client, Request("GET", "/instances", (User, Password)));
+        var second = await ReadAsync(client, Request("POST", "/cache/purge", (User, Password)));
+
+        first.GetProperty("purged").GetInt32().Should().Be(0);
+        second.GetProperty("purged").GetInt32().Should().Be(1);
+        readme.Should().Contain("/cache/purge      # {\"purged\":0}").And.Contain("/cache/purge      # {\"purged\":1}");
+    }
+
+    [Fact]
     public async Task Instances_PutWithAnEmptyField_Returns400_CountedAsA400()
     {
         await using var app = new WebApplicationFactory<HandlersApp>();

@@ -37,6 +37,13 @@ public sealed class LoginEndToEndFixture : IAsyncLifetime
         (await LoginAsync(client, "ann", "correct horse")).EnsureSuccessStatusCode();
         await LoginAsync(client, "ann", "wrong horse");
         await LoginAsync(client, "nobody", "correct horse");
+
+        // Since the sample leaves /metrics out of the request duration (UseHttpMetrics), Prometheus' own scrapes no
+        // longer make a route's count rise between scrapes; the latency panel's rate() needs one that does. So
+        // GET /users once, wait until Prometheus has that series, then again: its rate is then above zero.
+        (await client.GetAsync(new Uri("/users", UriKind.Relative))).EnsureSuccessStatusCode();
+        await Prometheus.QueryUntilPresentAsync("http_server_request_duration_seconds_count{job=\"login\",http_route=\"/users\"}", TimeSpan.FromSeconds(20));
+        (await client.GetAsync(new Uri("/users", UriKind.Relative))).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

@@ -143,6 +143,24 @@ public sealed class LoginEndpointTests
     }
 
     [Fact]
+    public async Task ScrapesOfMetrics_AreNotCountedAsRequests_SoThePerRoutePanelShowsTheAppOnly()
+    {
+        await using var app = new LoginAppFactory();
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetStringAsync("/metrics");
+        }
+
+        await client.GetStringAsync("/users");
+
+        var body = await MetricsPolling.ScrapeUntilAsync(client, text => text.Contains("http_server_request_duration_seconds_count{", StringComparison.Ordinal) && text.Contains("http_route=\"/users\"", StringComparison.Ordinal));
+        var requestDurations = body.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal)).ToList();
+        requestDurations.Should().Contain(line => line.Contains("http_route=\"/users\"", StringComparison.Ordinal));
+        requestDurations.Should().NotContain(line => line.Contains("http_route=\"/metrics\"", StringComparison.Ordinal), "UseHttpMetrics() leaves the metrics endpoint out of the request duration");
+    }
+
+    [Fact]
     public async Task Passwords_AreNeverLogged()
     {
         var logs = new CapturingLoggerProvider();
