@@ -35,7 +35,7 @@ public sealed class EndpointMetricsRecipeTests
 
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         metrics.GetHistogram("http_latency", "GET", "/fruit/{name}", "200").Count.Should().Be(1);
-        metrics.GetHistogram("mvc_fruit_get_seconds", "GET", "mvc/fruit/{id}", "200").Count.Should().Be(1);
+        metrics.GetHistogram("mvc_fruit_get_seconds", "GET", "/mvc/fruit/{id}", "200").Count.Should().Be(1);
         (await client.GetStringAsync("/metrics")).Should()
             .Contain("http_latency_count{method=\"GET\",route=\"/fruit/{name}\",status_code=\"200\"} 1");
     }
