@@ -60,8 +60,9 @@ internal sealed partial class MetricsBasicAuthenticator
     private MetricsOptions? _rejectedSource;
     private TimesOfUsers? _times;
     private string? _lastRejectedReload;
-    private long _throttledSinceWarning;
-    private long _lastThrottleWarningTicks;
+    private readonly SummarizedLog _throttledLog;
+    private readonly SummarizedLog _malformedLog;
+    private readonly SummarizedLog _oversizedLog;
 
     private enum Outcome
     {
@@ -84,6 +85,9 @@ internal sealed partial class MetricsBasicAuthenticator
         _verifier = verifier ?? new PasswordVerifier();
         _verified = new VerifiedCredentialCache(_time);
         _failed = new FailedCredentialCache(_time);
+        _throttledLog = new SummarizedLog(_time, ThrottleWarningInterval);
+        _malformedLog = new SummarizedLog(_time, ThrottleWarningInterval);
+        _oversizedLog = new SummarizedLog(_time, ThrottleWarningInterval);
         try
         {
             // The baseline, taken now rather than at the first request, so a file deleted before any scrape
@@ -157,13 +161,29 @@ internal sealed partial class MetricsBasicAuthenticator
                 : BasicCredentials.Result.Malformed;
             if (result == BasicCredentials.Result.TooLong)
             {
-                LogOversizedCredentials(context.Connection.RemoteIpAddress);
+                if (_oversizedLog.TryTakeSummary(out var oversized))
+                {
+                    LogOversizedCredentials(oversized, context.Connection.RemoteIpAddress);
+                }
+                else
+                {
+                    LogOversizedCredentialsAgain(context.Connection.RemoteIpAddress);
+                }
+
                 return RefuseAtOnce(context.Response);
             }
 
             if (result != BasicCredentials.Result.Decoded)
             {
-                LogMalformedCredentials(context.Connection.RemoteIpAddress);
+                if (_malformedLog.TryTakeSummary(out var malformed))
+                {
+                    LogMalformedCredentials(malformed, context.Connection.RemoteIpAddress);
+                }
+                else
+                {
+                    LogMalformedCredentialsAgain(context.Connection.RemoteIpAddress);
+                }
+
                 return RefuseAtOnce(context.Response);
             }
 
@@ -262,13 +282,8 @@ internal sealed partial class MetricsBasicAuthenticator
     /// <summary>Logs a refusal for want of a slot: a warning at most once a minute (with the count since), otherwise at debug level.</summary>
     private void NoteThrottled(IPAddress? remoteAddress, int limit)
     {
-        var count = Interlocked.Increment(ref _throttledSinceWarning);
-        var now = _time.GetUtcNow().UtcTicks;
-        var last = Volatile.Read(ref _lastThrottleWarningTicks);
-        if ((last == 0 || now - last >= ThrottleWarningInterval.Ticks)
-            && Interlocked.CompareExchange(ref _lastThrottleWarningTicks, now, last) == last)
+        if (_throttledLog.TryTakeSummary(out var count))
         {
-            Interlocked.Add(ref _throttledSinceWarning, -count);
             LogThrottled(count, limit, remoteAddress);
         }
         else
@@ -380,11 +395,17 @@ internal sealed partial class MetricsBasicAuthenticator
     [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} came without credentials and was refused")]
     private partial void LogNoCredentials(IPAddress? remoteAddress);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A metrics request from {RemoteAddress} had a malformed Authorization header and was refused")]
-    private partial void LogMalformedCredentials(IPAddress? remoteAddress);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} metrics requests since the last such line had a malformed Authorization header and were refused (logged at most once a minute; each one at Debug). The latest came from {RemoteAddress}")]
+    private partial void LogMalformedCredentials(long count, IPAddress? remoteAddress);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A metrics request from {RemoteAddress} had credentials longer than accepted (user name and password 256 bytes each, Authorization header 1024 characters) and was refused without hashing")]
-    private partial void LogOversizedCredentials(IPAddress? remoteAddress);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} had a malformed Authorization header and was refused")]
+    private partial void LogMalformedCredentialsAgain(IPAddress? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} metrics requests since the last such line had credentials longer than accepted (user name and password 256 bytes each, Authorization header 1024 characters) and were refused without hashing (logged at most once a minute; each one at Debug). The latest came from {RemoteAddress}")]
+    private partial void LogOversizedCredentials(long count, IPAddress? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A metrics request from {RemoteAddress} had credentials longer than accepted and was refused without hashing")]
+    private partial void LogOversizedCredentialsAgain(IPAddress? remoteAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Authentication failed for a metrics request from {RemoteAddress}")]
     private partial void LogAuthenticationFailed(IPAddress? remoteAddress);

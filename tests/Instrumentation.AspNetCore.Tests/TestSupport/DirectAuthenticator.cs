@@ -3,6 +3,7 @@ using Instrumentation.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ internal sealed class DirectAuthenticator
 {
     private readonly IConfigurationRoot _configuration;
 
-    public DirectAuthenticator(IDictionary<string, string?> configuration, TimeProvider time, PasswordVerifier verifier)
+    public DirectAuthenticator(IDictionary<string, string?> configuration, TimeProvider time, PasswordVerifier verifier, ILogger<MetricsBasicAuthenticator>? logger = null)
     {
         _configuration = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
         var services = new ServiceCollection();
@@ -24,7 +25,7 @@ internal sealed class DirectAuthenticator
         var provider = services.BuildServiceProvider();
         Authenticator = new MetricsBasicAuthenticator(
             provider.GetRequiredService<IOptionsMonitor<MetricsOptions>>(),
-            NullLogger<MetricsBasicAuthenticator>.Instance,
+            logger ?? NullLogger<MetricsBasicAuthenticator>.Instance,
             timeProvider: time,
             verifier: verifier);
     }
