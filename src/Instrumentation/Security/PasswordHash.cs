@@ -69,15 +69,7 @@ public static class PasswordHash
     public static string HashSha512Crypt(string password, int rounds = DefaultSha512CryptRounds)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var bytes = Encoding.UTF8.GetBytes(password);
-        try
-        {
-            return Sha512CryptHash.Create(bytes, rounds).ToString();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
+        return WithUtf8(password, rounds, static (bytes, rounds) => Sha512CryptHash.Create(bytes, rounds).ToString());
     }
 
     /// <summary>Hashes <paramref name="password"/> (as UTF-8) with bcrypt and a random salt, as <c>$2b$</c>.</summary>
@@ -92,15 +84,7 @@ public static class PasswordHash
     public static string HashBcrypt(string password, int cost = DefaultBcryptCost)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var bytes = Encoding.UTF8.GetBytes(password);
-        try
-        {
-            return BcryptHash.Create(bytes, cost).ToString();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
+        return WithUtf8(password, cost, static (bytes, cost) => BcryptHash.Create(bytes, cost).ToString());
     }
 
     /// <summary>Hashes <paramref name="password"/> (as UTF-8) with PBKDF2-HMAC-SHA256 and a random 16-byte salt, in passlib's format.</summary>
@@ -115,15 +99,7 @@ public static class PasswordHash
     public static string HashPbkdf2(string password, int iterations = DefaultPbkdf2Iterations)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var bytes = Encoding.UTF8.GetBytes(password);
-        try
-        {
-            return Pbkdf2Hash.CreateSha256(bytes, iterations).ToString();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
+        return WithUtf8(password, iterations, static (bytes, iterations) => Pbkdf2Hash.CreateSha256(bytes, iterations).ToString());
     }
 
     /// <summary>Whether <paramref name="passwordHash"/> is a well-formed hash in a supported format.</summary>
@@ -140,10 +116,16 @@ public static class PasswordHash
             throw new FormatException($"The password hash {error}. {ParsedPasswordHash.HowToHash}");
         }
 
+        return WithUtf8(password, hash, static (bytes, hash) => hash.Verify(bytes));
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the password's UTF-8 bytes, wiped afterwards whatever happens.</summary>
+    private static TResult WithUtf8<TState, TResult>(string password, TState state, Func<byte[], TState, TResult> use)
+    {
         var bytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            return hash.Verify(bytes);
+            return use(bytes, state);
         }
         finally
         {
