@@ -12,6 +12,8 @@ internal static class LevelValuedCounters
     [
         // .NET's System.Runtime meter declares both with CreateObservableCounter, yet both go down:
         // ThreadPool.ThreadCount (threads retire when idle) and ThreadPool.PendingWorkItemCount (the queue drains).
+        // System.Diagnostics.DiagnosticSource 11 declares them as up-down counters; an app that binds the runtime's
+        // 10.0 copy still sees counters, so the list stays.
         ("System.Runtime", "dotnet.thread_pool.thread.count"),
         ("System.Runtime", "dotnet.thread_pool.queue.length"),
     ];
