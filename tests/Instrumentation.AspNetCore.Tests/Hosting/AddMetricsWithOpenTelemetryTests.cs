@@ -274,6 +274,43 @@ public sealed class AddMetricsWithOpenTelemetryTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(BothOrders))]
+    public async Task AddPushgateway_WithAddOpenTelemetry_PushesTheForeignMetersReadThroughTheAppsProvider(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        await using var gateway = await PushgatewayServer.StartAsync();
+        var builder = Host.CreateApplicationBuilder();
+        Action<Instrumentation.Push.PushgatewayOptions> push = o =>
+        {
+            o.Url = $"http://127.0.0.1:{gateway.Port}";
+            o.Job = "worker";
+            o.Interval = TimeSpan.FromHours(1);
+        };
+        if (addMetricsFirst)
+        {
+            builder.AddPushgateway(push);
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddView("worker.jobs", "worker.jobs.done"));
+        }
+        else
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddView("worker.jobs", "worker.jobs.done"));
+            builder.AddPushgateway(push);
+        }
+
+        builder.AddMetrics(o => o.Meters.Add(meterName));
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var jobs = meter.CreateCounter<long>("worker.jobs");
+        await host.StartAsync();
+
+        jobs.Add(6);
+        await host.StopAsync();
+
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+        (await gateway.Http.GetStringAsync("/metrics")).Split('\n').Should().Contain("worker_jobs_done_total{instance=\"\",job=\"worker\"} 6", "the app's view renamed the stream");
+    }
+
     private static IHost Build(bool addMetricsFirst, Action<Instrumentation.Hosting.MetricsOptions> metrics, Action<MeterProviderBuilder> openTelemetry)
     {
         var builder = Host.CreateApplicationBuilder();
