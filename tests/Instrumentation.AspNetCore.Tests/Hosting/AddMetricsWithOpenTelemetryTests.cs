@@ -65,6 +65,23 @@ public sealed class AddMetricsWithOpenTelemetryTests
 
     [Theory]
     [MemberData(nameof(BothOrders))]
+    public async Task AddMetrics_WithAddOpenTelemetry_ShowsAMeterOnlyTheAppsProviderNames(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        using var host = Build(addMetricsFirst, o => o.IncludeDefaultMeters = false, m => m.AddMeter(meterName));
+        using var meter = new Meter(meterName);
+        var refunds = meter.CreateUpDownCounter<long>("shop.refunds.pending");
+        await host.StartAsync();
+
+        refunds.Add(4);
+        refunds.Add(-1);
+
+        Scrape(host).Split('\n').Should().Contain("shop_refunds_pending 3", "/metrics reads whatever the app's provider aggregates, not only Metrics:Meters");
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
     public async Task AddMetrics_WithAddOpenTelemetry_RunsAnObservableCallbackOncePerScrape(bool addMetricsFirst)
     {
         var meterName = UniqueMeterName();
