@@ -216,7 +216,8 @@ public sealed class AddMetricsWithOpenTelemetryTests
         jobs.WithLabels("fruit").Inc(2);
         latency.Observe(0.2);
 
-        var lines = Scrape(host).Split('\n');
+        Scrape(host);
+        var lines = Scrape(host).Split('\n');   // the second: a drop in one scrape is counted in the next one's self-metrics
         lines.Should().ContainSingle(l => l.StartsWith("jobs_total", StringComparison.Ordinal)).Which.Should().Be("jobs_total{queue=\"fruit\"} 2");
         lines.Where(l => l.StartsWith("# TYPE job_duration_seconds ", StringComparison.Ordinal)).Should().ContainSingle();
         lines.Should().Contain("job_duration_seconds_count 1");
