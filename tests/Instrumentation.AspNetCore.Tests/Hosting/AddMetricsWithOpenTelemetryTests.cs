@@ -202,6 +202,31 @@ public sealed class AddMetricsWithOpenTelemetryTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task AddMetrics_WithTheExemplarFilterConfiguredByOpenTelemetrysKey_LeavesItToThatKey()
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["OTEL_METRICS_EXEMPLAR_FILTER"] = "always_off";
+        builder.AddMetrics(o => o.Meters.Add(meterName));
+        builder.Services.AddOpenTelemetry().WithMetrics(m => { });
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        using var listener = SampleEverything();
+        await host.StartAsync();
+
+        using (Requests.StartActivity("order"))
+        {
+            orders.Add(1);
+        }
+
+        var body = Scrape(host, ExpositionFormat.OpenMetrics);
+        body.Should().Contain("shop_orders_total 1");
+        body.Should().NotContain("trace_id", "OTEL_METRICS_EXEMPLAR_FILTER applies where the app set no filter in code");
+        await host.StopAsync();
+    }
+
     [Theory]
     [MemberData(nameof(BothOrders))]
     public async Task AddMetrics_WhenTheAppsProviderAlsoListensToOurMeter_ShowsOurInstrumentsOnce(bool addMetricsFirst)
