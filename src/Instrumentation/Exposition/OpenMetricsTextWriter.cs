@@ -83,13 +83,27 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
         // _sum is a counter in OpenMetrics: it is left out when negative observations are possible (a negative
         // bound) or happened (a negative or NaN sum), and _count goes with it (the format pairs them).
-        if ((bounds.Length == 0 || bounds[0] >= 0) && point.Sum >= 0)
+        if ((bounds.Length == 0 || bounds[0] >= 0) && point.Sum >= 0 && !HasNegativeObservations(point.Native))
         {
             WriteSample("_sum"u8, point.Sum);
             WriteSample("_count"u8, point.Count);
         }
 
         WriteCreated(point.CreatedUnixSeconds);
+    }
+
+    /// <summary>True when a native histogram counted a negative observation (its negative buckets are not all empty).</summary>
+    private static bool HasNegativeObservations(NativeHistogramBuckets native)
+    {
+        foreach (var count in native.NegativeCounts)
+        {
+            if (count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
