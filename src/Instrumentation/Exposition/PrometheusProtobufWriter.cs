@@ -13,7 +13,9 @@ namespace Instrumentation.Exposition;
 /// Counters are named with <c>_total</c> (the family name is the series name in this format) and carry their
 /// exemplar and created timestamp; gauges their value (NaN and infinities included); classic histograms
 /// their sum, count and cumulative buckets up to and including +Inf, with each bucket's exemplar and the
-/// created timestamp; summaries their sum, count, quantiles and created timestamp. The help text is written
+/// created timestamp; native histograms their schema, zero threshold and count, positive and negative buckets as
+/// spans with delta-encoded counts (a no-op span when there is none yet, so Prometheus reads them as native), the
+/// classic buckets only when the histogram keeps classic bounds, and their timestamped exemplars; summaries their sum, count, quantiles and created timestamp. The help text is written
 /// when there is one, the unit under the same rule as OpenMetrics (only when the name ends with it). An
 /// exemplar whose labels exceed the OpenMetrics limit of 128 characters is left out, as in OpenMetrics.
 /// </para>
@@ -50,7 +52,17 @@ public sealed class PrometheusProtobufWriter : ExpositionWriter
     private const int HistogramCount = 1;
     private const int HistogramSum = 2;
     private const int HistogramBucket = 3;
+    private const int HistogramSchema = 5;
+    private const int HistogramZeroThreshold = 6;
+    private const int HistogramZeroCount = 7;
+    private const int HistogramNegativeSpan = 9;
+    private const int HistogramNegativeDelta = 10;
+    private const int HistogramPositiveSpan = 12;
+    private const int HistogramPositiveDelta = 13;
     private const int HistogramCreated = 15;
+    private const int HistogramExemplars = 16;
+    private const int SpanOffset = 1;
+    private const int SpanLength = 2;
     private const int BucketCumulativeCount = 1;
     private const int BucketUpperBound = 2;
     private const int BucketExemplar = 3;
@@ -141,21 +153,102 @@ public sealed class PrometheusProtobufWriter : ExpositionWriter
         var histogram = _message.BeginMessage(MetricHistogram);
         _message.WriteUInt64(HistogramCount, (ulong)point.Count);
         _message.WriteDouble(HistogramSum, point.Sum);
+        var native = point.Native;
         var bounds = point.UpperBounds;
         var counts = point.CumulativeCounts;
         var exemplars = point.Exemplars;
-        for (var i = 0; i <= bounds.Length; i++)
+
+        // A native histogram without classic bounds has no classic bucket: a lone +Inf one would make it classic.
+        if (!native.IsPresent || bounds.Length > 0)
         {
-            var bucket = _message.BeginMessage(HistogramBucket);
-            _message.WriteUInt64(BucketCumulativeCount, (ulong)counts[i]);
-            _message.WriteDouble(BucketUpperBound, i < bounds.Length ? bounds[i] : double.PositiveInfinity);
-            WriteExemplar(BucketExemplar, i < exemplars.Length ? exemplars[i] : null);
-            _message.EndMessage(bucket);
+            for (var i = 0; i <= bounds.Length; i++)
+            {
+                var bucket = _message.BeginMessage(HistogramBucket);
+                _message.WriteUInt64(BucketCumulativeCount, (ulong)counts[i]);
+                _message.WriteDouble(BucketUpperBound, i < bounds.Length ? bounds[i] : double.PositiveInfinity);
+                WriteExemplar(BucketExemplar, i < exemplars.Length ? exemplars[i] : null);
+                _message.EndMessage(bucket);
+            }
+        }
+
+        if (native.IsPresent)
+        {
+            WriteNativeBuckets(native);
         }
 
         WriteTimestamp(HistogramCreated, point.CreatedUnixSeconds);
+        if (native.IsPresent)
+        {
+            // The native histogram's own exemplars, which the format requires to have a timestamp.
+            foreach (var exemplar in exemplars)
+            {
+                if (exemplar is not null && exemplar.TimestampUnixSeconds > 0 && double.IsFinite(exemplar.TimestampUnixSeconds))
+                {
+                    WriteExemplar(HistogramExemplars, exemplar);
+                }
+            }
+        }
+
         _message.EndMessage(histogram);
         _message.EndMessage(metric);
+    }
+
+    /// <summary>
+    /// Writes the schema, the zero bucket, and each side's buckets as spans of consecutive indexes (the first
+    /// span's offset is its first index, a later one's the gap after the previous span) with delta-encoded
+    /// counts (each minus the one before it, across the spans of that side, starting from 0).
+    /// </summary>
+    private void WriteNativeBuckets(NativeHistogramBuckets native)
+    {
+        _message.WriteSInt64(HistogramSchema, native.Schema);
+        _message.WriteDouble(HistogramZeroThreshold, native.ZeroThreshold);
+        _message.WriteUInt64(HistogramZeroCount, (ulong)native.ZeroCount);
+        WriteSpans(HistogramNegativeSpan, native.NegativeIndexes);
+        WriteDeltas(HistogramNegativeDelta, native.NegativeCounts);
+        if (native.PositiveIndexes.IsEmpty && native.NegativeIndexes.IsEmpty)
+        {
+            // A no-op span marks the histogram as native even before its first observation.
+            var span = _message.BeginMessage(HistogramPositiveSpan);
+            _message.WriteSInt64(SpanOffset, 0);
+            _message.WriteUInt64(SpanLength, 0);
+            _message.EndMessage(span);
+        }
+        else
+        {
+            WriteSpans(HistogramPositiveSpan, native.PositiveIndexes);
+        }
+
+        WriteDeltas(HistogramPositiveDelta, native.PositiveCounts);
+    }
+
+    private void WriteSpans(int field, ReadOnlySpan<int> indexes)
+    {
+        var start = 0;
+        var previousEnd = 0L;
+        for (var i = 1; i <= indexes.Length; i++)
+        {
+            if (i < indexes.Length && indexes[i] == indexes[i - 1] + 1)
+            {
+                continue;
+            }
+
+            var span = _message.BeginMessage(field);
+            _message.WriteSInt64(SpanOffset, start == 0 ? indexes[0] : indexes[start] - previousEnd);
+            _message.WriteUInt64(SpanLength, (ulong)(i - start));
+            _message.EndMessage(span);
+            previousEnd = (long)indexes[i - 1] + 1;
+            start = i;
+        }
+    }
+
+    private void WriteDeltas(int field, ReadOnlySpan<long> counts)
+    {
+        var previous = 0L;
+        foreach (var count in counts)
+        {
+            _message.WriteSInt64(field, count - previous);
+            previous = count;
+        }
     }
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)

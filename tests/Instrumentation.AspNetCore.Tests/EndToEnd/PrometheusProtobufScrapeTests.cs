@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Instrumentation.AspNetCore.Tests.TestSupport;
+using Instrumentation.Collection;
 using Instrumentation.Exposition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
             options.IncludeDefaultMeters = false;
             options.Meters.Add("Microsoft.AspNetCore.*");
         });
+        builder.Services.AddSingleton<IMetricsSource>(new NativeHistogramSource());
         _app = builder.Build();
         _app.Use(async (context, next) =>
         {
@@ -128,6 +130,21 @@ public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
         // ASP.NET Core's own histogram, through the OpenTelemetry SDK.
         (await prometheus.QueryAsync("http_server_request_duration_seconds_count{http_route=\"/hello\"}")).Should().NotBeEmpty();
 
+        // Native histograms (a snapshot written by hand until the native instrument lands): count and sum, and the
+        // one that keeps classic bounds is still native here (Prometheus 2.42 ingests only the native view then).
+        (await prometheus.QueryAsync("histogram_count(pb_native_seconds)")).Should().ContainSingle().Which.Value.Should().Be(7);
+        (await prometheus.QueryAsync("histogram_sum(pb_native_seconds)")).Should().ContainSingle().Which.Value.Should().Be(9);
+        // (0.5, 1] holds 2 of the 7; the zero bucket straddles 0, so Prometheus may count part of its one observation.
+        (await prometheus.QueryAsync("histogram_fraction(0, 1, pb_native_seconds)")).Should().ContainSingle().Which.Value.Should().BeInRange(2.0 / 7, 3.0 / 7);
+        (await prometheus.QueryAsync("histogram_count(pb_native_classic_seconds)")).Should().ContainSingle().Which.Value.Should().Be(3);
+        (await prometheus.QueryAsync("pb_native_classic_seconds_bucket")).Should().BeEmpty();
+        (await prometheus.QueryAsync("histogram_count(pb_native_empty_seconds)")).Should().ContainSingle().Which.Value.Should().Be(0);
+
+        // Prometheus 2.42 tells native from classic by a zero threshold or count above 0 or a bucket delta, not by the
+        // no-op span later versions read: with a zero threshold of 0 and nothing observed it sees a classic histogram
+        // with a count of 0 (docs/exposition.md says so); from the first observation on, it is native.
+        (await prometheus.QueryAsync("pb_native_unmarked_seconds_count")).Should().ContainSingle().Which.Value.Should().Be(0);
+
         // Exemplars travel too: on the counter and on the histogram bucket of the traced observation.
         var counterExemplars = await prometheus.QueryExemplarsAsync("pb_requests_total");
         counterExemplars.Should().ContainSingle().Which.Should().Match<(Dictionary<string, string> Series, Dictionary<string, string> Labels, double Value)>(
@@ -135,5 +152,36 @@ public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
         var bucketExemplars = await prometheus.QueryExemplarsAsync("pb_latency_seconds_bucket");
         bucketExemplars.Should().ContainSingle().Which.Should().Match<(Dictionary<string, string> Series, Dictionary<string, string> Labels, double Value)>(
             e => e.Series["le"] == "0.5" && e.Labels["trace_id"] == _traceId && e.Value == 0.3);
+    }
+
+    /// <summary>
+    /// Three native histograms: schema 0 with a zero bucket (1), positive buckets (0.5, 1] (2) and (2, 4] (3) and
+    /// negative bucket [-2, -1) (1), sum 9; one keeping classic bounds; two with no observation yet, with and
+    /// without a zero bucket.
+    /// </summary>
+    private sealed class NativeHistogramSource : IMetricsSource
+    {
+        public void Collect(IMetricsVisitor visitor)
+        {
+            visitor.BeginFamily(new MetricFamilyDescriptor("pb_native_seconds", "Native latency.", "seconds", MetricType.Histogram));
+            visitor.WriteHistogram(
+                new MetricLabels([], []),
+                new HistogramPoint([], [7], 9, 1700000000, [], new NativeHistogramBuckets(0, 1e-9, 1, [0, 2], [2, 3], [1], [1])));
+            visitor.EndFamily();
+
+            visitor.BeginFamily(new MetricFamilyDescriptor("pb_native_classic_seconds", "Native with classic bounds.", "seconds", MetricType.Histogram));
+            visitor.WriteHistogram(
+                new MetricLabels([], []),
+                new HistogramPoint([1], [2, 3], 2.5, 1700000000, [], new NativeHistogramBuckets(3, 0, 0, [-8, 0, 8], [1, 1, 1], [], [])));
+            visitor.EndFamily();
+
+            visitor.BeginFamily(new MetricFamilyDescriptor("pb_native_empty_seconds", "Native, nothing observed.", "seconds", MetricType.Histogram));
+            visitor.WriteHistogram(new MetricLabels([], []), new HistogramPoint([], [0], 0, 0, [], new NativeHistogramBuckets(3, 2.938735877055719e-39, 0, [], [], [], [])));
+            visitor.EndFamily();
+
+            visitor.BeginFamily(new MetricFamilyDescriptor("pb_native_unmarked_seconds", "Native, nothing observed, no zero bucket.", "seconds", MetricType.Histogram));
+            visitor.WriteHistogram(new MetricLabels([], []), new HistogramPoint([], [0], 0, 0, [], new NativeHistogramBuckets(3, 0, 0, [], [], [], [])));
+            visitor.EndFamily();
+        }
     }
 }

@@ -237,6 +237,74 @@ public class PrometheusProtobufWriterTests
     }
 
     [Fact]
+    public void Write_NativeHistogramWithoutClassicBounds_CarriesSpansDeltasAndNoClassicBucket()
+    {
+        var family = Write(NativeSource(new HistogramPoint([], [5], 3.2, Created, [], new NativeHistogramBuckets(3, 2.9e-39, 1, [0, 1, 3], [1, 2, 1], [], []))));
+
+        var h = family.Single().Metrics.Single().Histogram!;
+        h.SampleCount.Should().Be(5);
+        h.SampleSum.Should().Be(3.2);
+        h.Schema.Should().Be(3);
+        h.ZeroThreshold.Should().Be(2.9e-39);
+        h.ZeroCount.Should().Be(1);
+        h.Buckets.Should().BeEmpty("a lone +Inf bucket would make Prometheus read it as a classic histogram");
+        h.PositiveSpans.Should().Equal(new DecodedSpan(0, 2), new DecodedSpan(1, 1));
+        h.PositiveDeltas.Should().Equal(1, 1, -1);
+        h.NegativeSpans.Should().BeEmpty();
+        h.NegativeDeltas.Should().BeEmpty();
+        h.PositiveCounts.Should().BeEmpty("integer histograms use deltas, not float counts");
+        h.Created!.UnixSeconds.Should().BeApproximately(Created, 1e-6);
+    }
+
+    [Fact]
+    public void Write_NativeHistogramWithNegativeBucketsAndGaps_OffsetsEachSpanFromThePreviousEnd()
+    {
+        var native = new NativeHistogramBuckets(-2, 0, 0, [-7, 4, 5, 9], [3, 1, 1, 6], [-3, -2, 5], [4, 0, 2]);
+
+        var h = Write(NativeSource(new HistogramPoint([], [17], -1.5, 0, [], native))).Single().Metrics.Single().Histogram!;
+
+        h.Schema.Should().Be(-2);
+        h.ZeroThreshold.Should().Be(0);
+        h.ZeroCount.Should().Be(0);
+        h.NegativeSpans.Should().Equal(new DecodedSpan(-3, 2), new DecodedSpan(6, 1));
+        h.NegativeDeltas.Should().Equal(4, -4, 2);
+        h.PositiveSpans.Should().Equal(new DecodedSpan(-7, 1), new DecodedSpan(10, 2), new DecodedSpan(3, 1));
+        h.PositiveDeltas.Should().Equal(3, -2, 0, 5);
+        h.Created.Should().BeNull();
+    }
+
+    [Fact]
+    public void Write_NativeHistogramWithoutObservations_HasANoOpSpanSoItStaysNative()
+    {
+        var h = Write(NativeSource(new HistogramPoint([], [0], 0, 0, [], new NativeHistogramBuckets(3, 0, 0, [], [], [], [])))).Single().Metrics.Single().Histogram!;
+
+        h.SampleCount.Should().Be(0);
+        h.Schema.Should().Be(3);
+        h.PositiveSpans.Should().Equal(new DecodedSpan(0, 0));
+        h.PositiveDeltas.Should().BeEmpty();
+        h.NegativeSpans.Should().BeEmpty();
+        h.Buckets.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Write_NativeHistogramWithClassicBounds_CarriesBothViewsAndTimestampedExemplars()
+    {
+        var timed = new Exemplar("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", 0.7, 1700000000.5);
+        var untimed = new Exemplar("1af7651916cd43dd8448eb211c80319c", "c7ad6b7169203331", 3, 0);
+        var native = new NativeHistogramBuckets(0, 1e-9, 0, [0, 1, 2], [1, 1, 1], [], []);
+
+        var h = Write(NativeSource(new HistogramPoint([1], [1, 3], 4.7, 0, [timed, untimed], native))).Single().Metrics.Single().Histogram!;
+
+        h.Buckets.Select(b => (b.UpperBound, b.CumulativeCount)).Should().Equal((1.0, 1UL), (double.PositiveInfinity, 3UL));
+        h.Buckets[0].Exemplar!.Value.Should().Be(0.7);
+        h.Buckets[1].Exemplar!.Value.Should().Be(3);
+        h.PositiveSpans.Should().Equal(new DecodedSpan(0, 3));
+        h.PositiveDeltas.Should().Equal(1, 0, 0);
+        h.Exemplars.Should().ContainSingle("a native histogram's exemplars must have a timestamp").Which.Value.Should().Be(0.7);
+        h.Exemplars[0].Timestamp.Should().Be(new DecodedTimestamp(1700000000, 500_000_000));
+    }
+
+    [Fact]
     public void Write_Summary_CarriesQuantilesSumCountAndCreated()
     {
         var family = Write(DelegateMetricsSource.Summary()).Single();
@@ -336,6 +404,31 @@ public class PrometheusProtobufWriterTests
         var decode = () => PrometheusProtobufDecoder.Decode(body.AsSpan(0, body.Length - 1));
 
         decode.Should().Throw<InvalidProtocolBufferException>();
+    }
+
+    private static DelegateMetricsSource NativeSource(HistogramPoint point)
+    {
+        // The point's spans must outlive the source's delegate; keep copies and rebuild it per collection.
+        var bounds = point.UpperBounds.ToArray();
+        var counts = point.CumulativeCounts.ToArray();
+        var exemplars = point.Exemplars.ToArray();
+        var (sum, created) = (point.Sum, point.CreatedUnixSeconds);
+        var native = point.Native;
+        var schema = native.Schema;
+        var zeroThreshold = native.ZeroThreshold;
+        var zeroCount = native.ZeroCount;
+        var positiveIndexes = native.PositiveIndexes.ToArray();
+        var positiveCounts = native.PositiveCounts.ToArray();
+        var negativeIndexes = native.NegativeIndexes.ToArray();
+        var negativeCounts = native.NegativeCounts.ToArray();
+        return new DelegateMetricsSource(visitor =>
+        {
+            visitor.BeginFamily(new MetricFamilyDescriptor("latency_seconds", "Latency.", "seconds", MetricType.Histogram));
+            visitor.WriteHistogram(
+                new MetricLabels([], []),
+                new HistogramPoint(bounds, counts, sum, created, exemplars, new NativeHistogramBuckets(schema, zeroThreshold, zeroCount, positiveIndexes, positiveCounts, negativeIndexes, negativeCounts)));
+            visitor.EndFamily();
+        });
     }
 
     private static IReadOnlyList<DecodedFamily> Decode(MetricsScraper scraper)

@@ -93,28 +93,77 @@ public class ProtobufRoundTripPropertyTests
         from exemplars in AnExemplar().ArrayOf(41)
         from sum in AnyDouble()
         from count in Gen.Choose(0, int.MaxValue)
+        from native in Gen.Frequency((1, Gen.Constant<NativeSpec?>(null)), (type == MetricType.Histogram ? 2 : 0, Native().Select(n => (NativeSpec?)n)))
         select new SeriesSpec(
             labelValues[..labelCount],
             value,
             created,
             exemplar,
             bounds[..bucketCount],
-            Cumulative(increments[..(bucketCount + 1)]),
+            Cumulative(increments[..(bucketCount + 1)], native?.Count),
             exemplars[..(bucketCount + 1)],
             sum,
-            count * 1_000L);
+            count * 1_000L,
+            native);
 
-    private static long[] Cumulative(int[] increments)
+    private static Gen<NativeSpec> Native() =>
+        from schema in Gen.Choose(NativeHistogramBuckets.MinSchema, NativeHistogramBuckets.MaxSchema)
+        from zeroThreshold in Gen.Elements(0, 1e-128, 2.938735877055719e-39, 0.001, 1)
+        from zeroCount in Gen.Choose(0, 1_000)
+        from positive in Side()
+        from negative in Side()
+        select new NativeSpec(schema, zeroThreshold, zeroCount, positive.Indexes, positive.Counts, negative.Indexes, negative.Counts);
+
+    // Strictly ascending indexes, often consecutive (one span), sometimes with gaps, at either end of the int range.
+    private static Gen<(int[] Indexes, long[] Counts)> Side() =>
+        from count in Gen.Choose(0, 12)
+        from start in Gen.Frequency((6, Gen.Choose(-300, 300)), (1, Gen.Elements(int.MinValue, int.MaxValue - 40)))
+        from steps in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Choose(1, 3))).ArrayOf(12)
+        from counts in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(0, int.MaxValue))).ArrayOf(12)
+        select (
+            Enumerable.Range(0, count).Select(i => start + steps.Take(i).Sum()).ToArray(),
+            counts[..count].Select(c => (long)c * 1_000).ToArray());
+
+    private static long[] Cumulative(int[] increments, long? total)
     {
         var result = new long[increments.Length];
-        long total = 0;
+        long sum = 0;
         for (var i = 0; i < increments.Length; i++)
         {
-            total += increments[i] * 3_000_000L;
-            result[i] = total;
+            sum += increments[i] * 3_000_000L;
+            result[i] = sum;
+        }
+
+        // A native histogram's classic view ends with the same count as its native buckets.
+        if (total is { } count)
+        {
+            result[^1] = count;
         }
 
         return result;
+    }
+
+    /// <summary>Rebuilds absolute bucket indexes and counts from decoded spans and deltas, as Prometheus does.</summary>
+    private static (long[] Indexes, long[] Counts) Expand(IReadOnlyList<DecodedSpan> spans, IReadOnlyList<long> deltas)
+    {
+        var indexes = new List<long>();
+        var counts = new List<long>();
+        long next = 0;
+        long count = 0;
+        var delta = 0;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            next = s == 0 ? spans[s].Offset!.Value : next + spans[s].Offset!.Value;
+            for (var i = 0; i < spans[s].Length; i++)
+            {
+                indexes.Add(next++);
+                count += deltas[delta++];
+                counts.Add(count);
+            }
+        }
+
+        delta.Should().Be(deltas.Count, "every delta belongs to a span");
+        return (indexes.ToArray(), counts.ToArray());
     }
 
     private static string Utf8RoundTrip(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
@@ -150,6 +199,33 @@ public class ProtobufRoundTripPropertyTests
         ShouldMatchTimestamp(actual.Timestamp, expected.TimestampUnixSeconds);
     }
 
+    private static void ShouldMatchNative(DecodedHistogram actual, SeriesSpec expected)
+    {
+        if (expected.Native is not { } native)
+        {
+            actual.Schema.Should().BeNull();
+            actual.ZeroThreshold.Should().BeNull();
+            actual.ZeroCount.Should().BeNull();
+            actual.PositiveSpans.Should().BeEmpty();
+            actual.NegativeSpans.Should().BeEmpty();
+            actual.Exemplars.Should().BeEmpty();
+            return;
+        }
+
+        actual.Schema.Should().Be(native.Schema);
+        actual.ZeroThreshold.Should().Be(native.ZeroThreshold);
+        actual.ZeroCount.Should().Be((ulong)native.ZeroCount);
+        var positive = Expand(actual.PositiveSpans, actual.PositiveDeltas);
+        positive.Indexes.Should().Equal(native.PositiveIndexes.Select(i => (long)i));
+        positive.Counts.Should().Equal(native.PositiveCounts);
+        var negative = Expand(actual.NegativeSpans, actual.NegativeDeltas);
+        negative.Indexes.Should().Equal(native.NegativeIndexes.Select(i => (long)i));
+        negative.Counts.Should().Equal(native.NegativeCounts);
+        (actual.PositiveSpans.Count + actual.NegativeSpans.Count).Should().BePositive("an empty native histogram still carries a no-op span");
+        actual.Exemplars.Should().HaveCount(expected.Exemplars.Count(e => e is not null && e.TimestampUnixSeconds > 0 && double.IsFinite(e.TimestampUnixSeconds)
+            && "trace_idspan_id".Length + e.TraceId.Length + e.SpanId.Length <= 128));
+    }
+
     private sealed record SeriesSpec(
         string[] LabelValues,
         double Value,
@@ -159,7 +235,16 @@ public class ProtobufRoundTripPropertyTests
         long[] Cumulative,
         Exemplar?[] Exemplars,
         double Sum,
-        long Count);
+        long Count,
+        NativeSpec? Native);
+
+    private sealed record NativeSpec(int Schema, double ZeroThreshold, long ZeroCount, int[] PositiveIndexes, long[] PositiveCounts, int[] NegativeIndexes, long[] NegativeCounts)
+    {
+        public long Count => ZeroCount + PositiveCounts.Sum() + NegativeCounts.Sum();
+
+        public NativeHistogramBuckets ToBuckets() =>
+            new(Schema, ZeroThreshold, ZeroCount, PositiveIndexes, PositiveCounts, NegativeIndexes, NegativeCounts);
+    }
 
     private sealed record FamilySpec(string Name, string Help, string Unit, MetricType Type, string[] LabelNames, SeriesSpec[] Series)
     {
@@ -180,7 +265,8 @@ public class ProtobufRoundTripPropertyTests
                         visitor.WriteGauge(labels, series.Value);
                         break;
                     case MetricType.Histogram:
-                        visitor.WriteHistogram(labels, new HistogramPoint(series.Bounds, series.Cumulative, series.Sum, series.Created, series.Exemplars));
+                        var native = series.Native is { } spec ? spec.ToBuckets() : default;
+                        visitor.WriteHistogram(labels, new HistogramPoint(series.Bounds, series.Cumulative, series.Sum, series.Created, series.Exemplars, native));
                         break;
                     default:
                         visitor.WriteSummary(labels, new SummaryPoint(Quantiles, QuantileValues(series), series.Sum, series.Count, series.Created));
@@ -229,14 +315,22 @@ public class ProtobufRoundTripPropertyTests
                         var histogram = metric.Histogram!;
                         histogram.SampleCount.Should().Be((ulong)expected.Cumulative[^1]);
                         histogram.SampleSum.Should().Be(expected.Sum);
-                        histogram.Buckets.Select(b => b.UpperBound!.Value).Should().Equal([.. expected.Bounds, double.PositiveInfinity]);
-                        histogram.Buckets.Select(b => (long)b.CumulativeCount!.Value).Should().Equal(expected.Cumulative);
-                        for (var b = 0; b < histogram.Buckets.Count; b++)
+                        if (expected.Native is { } native && expected.Bounds.Length == 0)
                         {
-                            ShouldMatchExemplar(histogram.Buckets[b].Exemplar, expected.Exemplars[b]);
+                            histogram.Buckets.Should().BeEmpty();
+                        }
+                        else
+                        {
+                            histogram.Buckets.Select(b => b.UpperBound!.Value).Should().Equal([.. expected.Bounds, double.PositiveInfinity]);
+                            histogram.Buckets.Select(b => (long)b.CumulativeCount!.Value).Should().Equal(expected.Cumulative);
+                            for (var b = 0; b < histogram.Buckets.Count; b++)
+                            {
+                                ShouldMatchExemplar(histogram.Buckets[b].Exemplar, expected.Exemplars[b]);
+                            }
                         }
 
                         ShouldMatchTimestamp(histogram.Created, expected.Created);
+                        ShouldMatchNative(histogram, expected);
                         break;
                     default:
                         var summary = metric.Summary!;
