@@ -40,6 +40,7 @@ using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
 using OtelCounter = System.Diagnostics.Metrics.Counter<double>;
+using PromCounter = Prometheus.Counter;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -62,6 +63,12 @@ public class CounterBenchmarks : FloorBenchmark
     private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelCounter _otelCounter = null!;
     private RecordedActivity? _recordedActivity;
+    private PrometheusNetPeer _promNet = null!;
+    private PrometheusNetPeer _promNetWithoutExemplars = null!;
+    private PromCounter _promUnlabelled = null!;
+    private PromCounter _promUnlabelledWithoutExemplars = null!;
+    private PromCounter.Child _promChild = null!;
+    private PromCounter.Child _promChildWithoutExemplars = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -75,6 +82,46 @@ public class CounterBenchmarks : FloorBenchmark
         _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
         _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_counter");
         OpenTelemetryPipeline.VerifyListening(_otelCounter);
+
+        _promNet = PrometheusNetPeer.Default();
+        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
+        _promUnlabelled = _promNet.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promUnlabelledWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promChild = _promNet.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+
+        VerifyRecording();
+    }
+
+    /// <summary>Every row's instrument counts what it is given: 3 whole increments and one of 2.5, read back through each library's own output.</summary>
+    private void VerifyRecording()
+    {
+        foreach (var (name, inc, incBy, read) in (IEnumerable<(string, Action, Action<double>, Func<double>)>)
+        [
+            ("Inc_Unlabelled", _unlabelled.Inc, _unlabelled.Inc, () => _unlabelled.Value),
+            ("Inc_Unlabelled_NoExemplars", _unlabelledWithoutExemplars.Inc, _unlabelledWithoutExemplars.Inc, () => _unlabelledWithoutExemplars.Value),
+            ("Inc_CachedChild", _child.Inc, _child.Inc, () => _child.Value),
+            ("Inc_CachedChild_NoExemplars", _childWithoutExemplars.Inc, _childWithoutExemplars.Inc, () => _childWithoutExemplars.Value),
+            ("PromNet_Inc_Unlabelled", () => _promUnlabelled.Inc(), by => _promUnlabelled.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_Unlabelled_NoExemplars", () => _promUnlabelledWithoutExemplars.Inc(), by => _promUnlabelledWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_CachedChild", () => _promChild.Inc(), by => _promChild.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+            ("PromNet_Inc_CachedChild_NoExemplars", () => _promChildWithoutExemplars.Inc(), by => _promChildWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+        ])
+        {
+            inc();
+            inc();
+            inc();
+            incBy(2.5);
+            RecordingCheck.Equal(name, "the total", 5.5, read());
+        }
+
+        _otelCounter.Add(1);
+        _otelCounter.Add(2.5);
+        _otelCounter.Add(1, _tag0, _tag1, _tag2);
+        _otelCounter.Add(1, _tag0, _tag1, _tag2);
+        var points = _openTelemetry.Collect(_otelCounter.Name);
+        RecordingCheck.Equal("OTel_CounterAdd_0Tags", "the total", 3.5, points.Single(point => point.Tags.Count == 0).Value);
+        RecordingCheck.Equal("OTel_CounterAdd_3Tags", "the total", 2, points.Single(point => point.Tags.Count == 3).Value);
     }
 
     /// <summary>The setup of <see cref="Inc_CachedChild_InRecordedActivity"/>: everything, plus a recorded <c>Activity.Current</c>.</summary>
@@ -171,6 +218,61 @@ public class CounterBenchmarks : FloorBenchmark
     public void IncFractional_CachedChild_NoExemplars()
     {
         var child = _childWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc(2.5);
+        }
+    }
+
+    /// <summary>prometheus-net's unlabelled counter (its default configuration: exemplars from the trace context).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_Unlabelled()
+    {
+        var counter = _promUnlabelled;
+        for (var i = 0; i < Ops; i++)
+        {
+            counter.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_Unlabelled_NoExemplars()
+    {
+        var counter = _promUnlabelledWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            counter.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_CachedChild()
+    {
+        var child = _promChild;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_CachedChild_NoExemplars()
+    {
+        var child = _promChildWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public void PromNet_IncFractional_CachedChild()
+    {
+        var child = _promChild;
         for (var i = 0; i < Ops; i++)
         {
             child.Inc(2.5);

@@ -58,6 +58,7 @@ using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
 using OtelHistogram = System.Diagnostics.Metrics.Histogram<double>;
+using PromHistogram = Prometheus.Histogram;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -78,8 +79,26 @@ public class HistogramBenchmarks : FloorBenchmark
     private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelHistogram _otelHistogram = null!;
     private RecordedActivity? _recordedActivity;
+    private PrometheusNetPeer _promNet = null!;
+    private PrometheusNetPeer _promNetWithoutExemplars = null!;
+    private PromHistogram.Child _promChild = null!;
+    private PromHistogram.Child _promChildWithoutExemplars = null!;
     private double[] _values = null!;
     private int _offset;
+
+    /// <summary>
+    /// The bucket layout: 11 is client_golang's default (.005 to 10 without the .075/.75/7.5 steps), 14
+    /// is ours and prometheus-net's default; every row of a group (ours and both peers) uses the same bounds.
+    /// </summary>
+    [Params(11, 14)]
+    public int BucketCount { get; set; }
+
+    private double[] Bounds => BucketCount switch
+    {
+        11 => [.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10],
+        14 => [.. Buckets.Default],
+        _ => throw new InvalidOperationException($"No layout with {BucketCount} buckets."),
+    };
 
     [GlobalSetup]
     public void Setup() => SetupCore(listenToOurMeter: false);
@@ -129,6 +148,15 @@ public class HistogramBenchmarks : FloorBenchmark
     [Benchmark(OperationsPerInvoke = Ops)]
     public void Observe_CachedChild_WithMeterListener() => Observe(_child);
 
+    /// <summary>prometheus-net's cached child, its default configuration (exemplars from the trace context).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild() => Observe(_promChild);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild_NoExemplars() => Observe(_promChildWithoutExemplars);
+
     [Benchmark(OperationsPerInvoke = Ops)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void OTel_HistogramRecord_0Tags()
@@ -159,6 +187,18 @@ public class HistogramBenchmarks : FloorBenchmark
         _offset = (offset + Ops) & ObservationValues.Mask;
     }
 
+    private void Observe(PromHistogram.Child child)
+    {
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
     private void Observe(HistogramChild child)
     {
         var values = _values;
@@ -171,14 +211,64 @@ public class HistogramBenchmarks : FloorBenchmark
         _offset = (offset + Ops) & ObservationValues.Mask;
     }
 
+    /// <summary>
+    /// Every row's instrument files what it is given where it belongs: each bound itself (in its own bucket),
+    /// the next double above it and a spread over all buckets, checked as cumulative counts and sum.
+    /// </summary>
+    private void VerifyRecording(double[] bounds)
+    {
+        var values = RecordingCheck.CheckValues(bounds, _values);
+        var (expected, sum) = RecordingCheck.Expected(bounds, values);
+        foreach (var value in values)
+        {
+            _child.Observe(value);
+            _childWithoutExemplars.Observe(value);
+            _promChild.Observe(value);
+            _promChildWithoutExemplars.Observe(value);
+            _otelHistogram.Record(value);
+            _otelHistogram.Record(value, _tag0, _tag1);
+        }
+
+        foreach (var (name, child) in (IEnumerable<(string, HistogramChild)>)[("Observe_CachedChild", _child), ("Observe_CachedChild_NoExemplars", _childWithoutExemplars)])
+        {
+            var cumulative = new long[bounds.Length + 1];
+            RecordingCheck.Equal(name, "the sum", sum, child.ReadCumulative(cumulative));
+            RecordingCheck.Buckets(name, expected, cumulative);
+        }
+
+        foreach (var (name, peer) in (IEnumerable<(string, PrometheusNetPeer)>)[("PromNet_Observe_CachedChild", _promNet), ("PromNet_Observe_CachedChild_NoExemplars", _promNetWithoutExemplars)])
+        {
+            var samples = peer.Samples("bench_histogram_seconds");
+            RecordingCheck.Equal(name, "the sum", sum, samples["bench_histogram_seconds_sum{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.Equal(name, "the count", values.Length, samples["bench_histogram_seconds_count{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.Buckets(name, expected, PrometheusNetPeer.CumulativeBuckets(samples, "bench_histogram_seconds", "method=\"a\",route=\"b\","));
+        }
+
+        var points = _openTelemetry.Collect(_otelHistogram.Name);
+        foreach (var (name, tags) in (IEnumerable<(string, int)>)[("OTel_HistogramRecord_0Tags", 0), ("OTel_HistogramRecord_2Tags", 2)])
+        {
+            var point = points.Single(point => point.Tags.Count == tags);
+            RecordingCheck.Equal(name, "the sum", sum, point.Value);
+            RecordingCheck.Equal(name, "the count", values.Length, point.Count);
+            RecordingCheck.Buckets(name, expected, point.CumulativeBuckets);
+        }
+    }
+
     private void SetupCore(bool listenToOurMeter)
     {
         _factory = Factories.Default();
         _factoryWithoutExemplars = Factories.WithoutExemplars();
-        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames);
+        var bounds = Bounds;
+        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds);
         _child = histogram.WithLabels("a", "b");
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames).WithLabels("a", "b");
-        _values = ObservationValues.Create(Buckets.Default);
+        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds).WithLabels("a", "b");
+        _values = ObservationValues.Create(bounds);
+
+        _promNet = PrometheusNetPeer.Default();
+        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
+        var promConfig = new Prometheus.HistogramConfiguration { Buckets = bounds };
+        _promChild = _promNet.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
+        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
 
         string[] alsoListenTo = listenToOurMeter ? [_factory.Meter.Name] : [];
         _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry", alsoListenTo);
@@ -187,8 +277,9 @@ public class HistogramBenchmarks : FloorBenchmark
             unit: "s",
             description: null,
             tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = bounds });
         OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+        VerifyRecording(bounds);
 
         if (listenToOurMeter != histogram.Instrument.Enabled)
         {
