@@ -56,7 +56,7 @@ public sealed class CounterChild : Series, ICounter
     {
         AddWhole(1);
         Touch();
-        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (Family.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, 1);
         }
@@ -82,7 +82,7 @@ public sealed class CounterChild : Series, ICounter
 
         Touch();
 
-        if (Family.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (Family.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, increment);
         }

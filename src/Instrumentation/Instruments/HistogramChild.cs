@@ -49,7 +49,7 @@ public abstract class HistogramChild : Series, IValueRecorder
         Interlocked.Increment(ref CountSlots[bucket]);
         Touch();
 
-        if (histogram.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (histogram.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, bucket, value);
         }

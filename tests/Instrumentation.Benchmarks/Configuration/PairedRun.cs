@@ -100,9 +100,38 @@ internal static class PairedRun
             report.AppendLine(line);
         }
 
+        AppendScaling(rows, report);
         foreach (var (instance, _) in instances)
         {
             Invoke(type, instance, typeof(GlobalCleanupAttribute));
+        }
+    }
+
+    /// <summary>
+    /// For a class with a <c>Threads</c> parameter whose ns/op is wall time per operation over all threads:
+    /// each row's throughput at 2 threads over its own at 1, and that over the floor's, per round (median, quartiles).
+    /// </summary>
+    private static void AppendScaling(List<Row> rows, StringBuilder report)
+    {
+        var single = rows.Where(row => row.Parameters == "Threads=1").ToDictionary(row => row.Name);
+        var pairs = rows.Where(row => row.Parameters == "Threads=2" && single.ContainsKey(row.Name)).ToList();
+        var floorPair = pairs.FirstOrDefault(row => row.IsFloor);
+        if (floorPair is null)
+        {
+            return;
+        }
+
+        double[] Throughput(Row two) => [.. single[two.Name].Samples.Select((one, round) => one / two.Samples[round])];
+        var floorThroughput = Throughput(floorPair);
+        report.AppendLine();
+        report.AppendLine("| row | throughput at 2 threads vs 1 (median) | quartiles | scaling vs floor (median) | quartiles |");
+        report.AppendLine("| --- | ---: | --- | ---: | --- |");
+        foreach (var two in pairs)
+        {
+            var throughput = Throughput(two);
+            var scaling = throughput.Select((value, round) => value / floorThroughput[round]).Order().ToArray();
+            Array.Sort(throughput);
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {two.Name} | {Median(throughput):F2}x | {Quantile(throughput, 0.25):F2}-{Quantile(throughput, 0.75):F2} | {Median(scaling):F2} | {Quantile(scaling, 0.25):F2}-{Quantile(scaling, 0.75):F2} |"));
         }
     }
 
