@@ -1,4 +1,19 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 18.01, 22.26, 23.37 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means |
+// | --- | ---: | ---: | --- | ---: |
+// | Scrape_Counters_Prometheus | 113.47 | 60.64 | 58.83-65.39 | 79.93 |
+// | OTel_Scrape_Counters_Prometheus | 682.90 | 357.44 | 159.70-389.30 | 350.27 |
+// | Scrape_Histograms_Prometheus | 1629.24 | 880.75 | 813.45-1082.23 | 991.05 |
+// | OTel_Scrape_Histograms_Prometheus | 2251.06 | 1184.82 | 992.86-1412.03 | 1286.94 |
+// | PromNet_Scrape_Counters | 216.88 | 117.27 | 106.61-338.52 | 262.92 |
+// | PromNet_Scrape_Histograms | 4564.73 | 2440.06 | 2209.37-2853.45 | 2689.63 |
+// | OTelExporter_Scrape_Counters | 669.66 | 357.05 | 249.58-456.84 | 411.14 |
+// | OTelExporter_Scrape_Histograms | 3629.07 | 1933.37 | 1677.33-2234.09 | 2099.86 |
+// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 |
+//
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                            | Mean       | Error       | StdDev     | Ratio  | RatioSD | Allocated | Alloc Ratio |
 // |---------------------------------- |-----------:|------------:|-----------:|-------:|--------:|----------:|------------:|

@@ -1,4 +1,16 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 19.15, 22.07, 23.27 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means |
+// | --- | ---: | ---: | --- | ---: |
+// | Observe_CachedChild | 48.77 | 25.17 | 22.09-26.09 | 26.79 |
+// | Observe_CachedChild_NoObjectives | 4.41 | 2.33 | 2.24-2.39 | 2.35 |
+// | PromNet_Observe_CachedChild | 23.44 | 12.32 | 9.05-824.53 | 297.76 |
+// | PromNet_Observe_CachedChild_NoObjectives | 275.71 | 138.07 | 123.67-248.91 | 150.17 |
+// | OTel_HistogramRecord_0Tags | 20.45 | 10.77 | 10.19-11.15 | 12.23 |
+// | Floor_InterlockedAdd | 1.91 | 1.00 | 1.00-1.00 | 1.00 |
+//
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                           | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |--------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|

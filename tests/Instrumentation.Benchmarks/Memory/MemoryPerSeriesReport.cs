@@ -1,3 +1,11 @@
+// Beside prometheus-net 8.2.1: 2026-12-05 00:00 UTC, `--memory-report` on branch peer-benchmarks, .NET 10.0.12, 64-bit; each series
+// created by WithLabels with a new one-element array and given one recording, retained after a full GC:
+// | series kind | ours retained (B) | prometheus-net retained (B) | ours / prometheus-net | ours allocated (B) | prometheus-net allocated (B) |
+// | --- | ---: | ---: | ---: | ---: | ---: |
+// | counter | 121.7 | 408.5 | 0.30 | 215.4 | 557.3 |
+// | histogram (14 buckets) | 238.9 | 711.9 | 0.34 | 335.4 | 861.3 |
+// | summary (3 quantiles, 10 min in 5 age buckets) | 15842.8 | 69994.1 | 0.23 | 15951.4 | 70149.3 |
+//
 // Last result: 2026-12-04 08:45 UTC, `run.sh` (memory report printed first), .NET 10, 64-bit: histogram series now keep their
 // counts inline (243.7 B, was 267.7 B with a separate array); counters hold their striped-cells array directly (+8 B).
 // | series kind | allocated per series (B) | retained per series (B) | of which child object (B) | of which label-values array (B) | of which store (B) | target (B) | met |
