@@ -20,8 +20,9 @@ namespace Instrumentation.Benchmarks.Configuration;
 /// It reuses the benchmark classes as they are: their <c>[Params]</c>, their untargeted
 /// <c>[GlobalSetup]</c> (with the checks that every row records what it is given) and their
 /// <c>[Benchmark]</c> methods of category Quick with <c>OperationsPerInvoke</c>; rows that need a setup
-/// of their own (<c>GlobalSetup(Target = ...)</c>) are left to BenchmarkDotNet. No memory figures: the
-/// memory diagnoser of the BenchmarkDotNet run is the proof of 0 B.
+/// of their own (<c>GlobalSetup(Target = ...)</c>) are left to BenchmarkDotNet. B/op is what the calling
+/// thread allocated over one warmed-up batch (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), as the
+/// memory diagnoser counts it.
 /// </remarks>
 internal static class PairedRun
 {
@@ -93,12 +94,12 @@ internal static class PairedRun
         }
 
         var hasParameters = rows.Any(row => row.Parameters.Length > 0);
-        report.AppendLine(hasParameters ? "| row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means |" : "| row | ns/op (median) | ratio to floor | quartiles | ratio of means |");
-        report.AppendLine(hasParameters ? "| --- | --- | ---: | ---: | --- | ---: |" : "| --- | ---: | ---: | --- | ---: |");
+        report.AppendLine(hasParameters ? "| row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |" : "| row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |");
+        report.AppendLine(hasParameters ? "| --- | --- | ---: | ---: | --- | ---: | ---: |" : "| --- | ---: | ---: | --- | ---: | ---: |");
         foreach (var row in rows)
         {
             var ratios = row.Samples.Select((sample, round) => sample / row.Floor!.Samples[round]).Order().ToArray();
-            var line = string.Create(CultureInfo.InvariantCulture, $"| {row.Name} |{(hasParameters ? $" {row.Parameters} |" : string.Empty)} {Median(row.Samples.Order().ToArray()):F2} | {Median(ratios):F2} | {Quantile(ratios, 0.25):F2}-{Quantile(ratios, 0.75):F2} | {row.Samples.Average() / row.Floor!.Samples.Average():F2} |");
+            var line = string.Create(CultureInfo.InvariantCulture, $"| {row.Name} |{(hasParameters ? $" {row.Parameters} |" : string.Empty)} {Median(row.Samples.Order().ToArray()):F2} | {Median(ratios):F2} | {Quantile(ratios, 0.25):F2}-{Quantile(ratios, 0.75):F2} | {row.Samples.Average() / row.Floor!.Samples.Average():F2} | {row.BytesPerOperation:0.##} |");
             report.AppendLine(line);
         }
 
@@ -219,7 +220,18 @@ internal static class PairedRun
 
             // 200 ms of calls counted: size the batch from them, at least one call.
             _invocationsPerBatch = Math.Max(1, (int)(invocations * BatchMilliseconds / 200));
+
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < _invocationsPerBatch; i++)
+            {
+                invoke();
+            }
+
+            BytesPerOperation = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / ((double)_invocationsPerBatch * opsPerInvoke);
         }
+
+        /// <summary>Bytes the calling thread allocated per operation over one batch after warm-up.</summary>
+        public double BytesPerOperation { get; private set; }
 
         public void RunBatch()
         {

@@ -1,17 +1,17 @@
-// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
-// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 18.01, 22.26, 23.37 (other builds running: BenchmarkDotNet
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.54, 21.27, 22.62 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
-// | row | ns/op (median) | ratio to floor | quartiles | ratio of means |
-// | --- | ---: | ---: | --- | ---: |
-// | Scrape_Counters_Prometheus | 113.47 | 60.64 | 58.83-65.39 | 79.93 |
-// | OTel_Scrape_Counters_Prometheus | 682.90 | 357.44 | 159.70-389.30 | 350.27 |
-// | Scrape_Histograms_Prometheus | 1629.24 | 880.75 | 813.45-1082.23 | 991.05 |
-// | OTel_Scrape_Histograms_Prometheus | 2251.06 | 1184.82 | 992.86-1412.03 | 1286.94 |
-// | PromNet_Scrape_Counters | 216.88 | 117.27 | 106.61-338.52 | 262.92 |
-// | PromNet_Scrape_Histograms | 4564.73 | 2440.06 | 2209.37-2853.45 | 2689.63 |
-// | OTelExporter_Scrape_Counters | 669.66 | 357.05 | 249.58-456.84 | 411.14 |
-// | OTelExporter_Scrape_Histograms | 3629.07 | 1933.37 | 1677.33-2234.09 | 2099.86 |
-// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 |
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Scrape_Counters_Prometheus | 124.31 | 66.28 | 65.13-69.09 | 92.36 | 0 |
+// | OTel_Scrape_Counters_Prometheus | 723.08 | 393.05 | 265.53-595.72 | 483.93 | 0.04 |
+// | Scrape_Histograms_Prometheus | 2385.03 | 1238.07 | 1076.55-1489.38 | 1396.65 | 0 |
+// | OTel_Scrape_Histograms_Prometheus | 3020.78 | 1573.41 | 1335.53-1857.27 | 1748.57 | 0.04 |
+// | PromNet_Scrape_Counters | 606.09 | 299.83 | 108.67-532.46 | 337.13 | 1.71 |
+// | PromNet_Scrape_Histograms | 5878.22 | 3106.10 | 2813.99-3549.08 | 3439.56 | 1.71 |
+// | OTelExporter_Scrape_Counters | 905.27 | 475.17 | 356.29-616.72 | 562.01 | 0.61 |
+// | OTelExporter_Scrape_Histograms | 4590.77 | 2451.05 | 2173.58-2819.44 | 2702.19 | 0.61 |
+// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
 //
 // Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.

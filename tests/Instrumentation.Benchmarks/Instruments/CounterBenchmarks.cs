@@ -1,21 +1,21 @@
-// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
-// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 18.19, 22.51, 23.47 (other builds running: BenchmarkDotNet
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.93, 21.28, 22.65 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
-// | row | ns/op (median) | ratio to floor | quartiles | ratio of means |
-// | --- | ---: | ---: | --- | ---: |
-// | Inc_Unlabelled | 2.90 | 1.54 | 1.49-1.67 | 1.76 |
-// | Inc_Unlabelled_NoExemplars | 2.46 | 1.32 | 1.29-1.38 | 1.31 |
-// | Inc_CachedChild | 2.66 | 1.42 | 1.39-1.47 | 1.34 |
-// | Inc_CachedChild_NoExemplars | 2.50 | 1.34 | 1.31-1.38 | 1.22 |
-// | IncFractional_CachedChild | 4.34 | 2.32 | 2.27-2.38 | 2.66 |
-// | IncFractional_CachedChild_NoExemplars | 4.33 | 2.32 | 2.27-2.38 | 2.51 |
-// | PromNet_Inc_Unlabelled | 4.38 | 2.33 | 2.29-2.41 | 1.74 |
-// | PromNet_Inc_Unlabelled_NoExemplars | 4.36 | 2.32 | 2.29-2.38 | 2.13 |
-// | PromNet_Inc_CachedChild | 4.35 | 2.33 | 2.28-2.40 | 2.03 |
-// | PromNet_Inc_CachedChild_NoExemplars | 4.34 | 2.33 | 2.28-2.41 | 2.37 |
-// | OTel_CounterAdd_0Tags | 9.66 | 5.15 | 5.04-5.29 | 5.11 |
-// | OTel_CounterAdd_3Tags | 44.40 | 23.63 | 23.26-24.24 | 21.91 |
-// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 |
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Inc_Unlabelled | 2.87 | 1.54 | 1.51-1.61 | 1.52 | 0 |
+// | Inc_Unlabelled_NoExemplars | 2.48 | 1.33 | 1.30-1.38 | 0.96 | 0 |
+// | Inc_CachedChild | 2.65 | 1.43 | 1.39-1.51 | 1.44 | 0 |
+// | Inc_CachedChild_NoExemplars | 2.58 | 1.39 | 1.35-1.46 | 1.05 | 0 |
+// | IncFractional_CachedChild | 4.34 | 2.35 | 2.28-2.46 | 2.74 | 0 |
+// | IncFractional_CachedChild_NoExemplars | 4.33 | 2.35 | 2.28-2.46 | 2.16 | 0 |
+// | PromNet_Inc_Unlabelled | 4.44 | 2.37 | 2.32-2.47 | 1.68 | 0 |
+// | PromNet_Inc_Unlabelled_NoExemplars | 4.35 | 2.35 | 2.29-2.46 | 1.99 | 0 |
+// | PromNet_Inc_CachedChild | 4.35 | 2.36 | 2.29-2.48 | 2.30 | 0 |
+// | PromNet_Inc_CachedChild_NoExemplars | 4.34 | 2.36 | 2.29-2.53 | 2.35 | 0 |
+// | OTel_CounterAdd_0Tags | 9.44 | 5.07 | 4.91-5.25 | 4.58 | 0 |
+// | OTel_CounterAdd_3Tags | 44.08 | 23.77 | 22.99-24.54 | 27.12 | 0 |
+// | Floor_InterlockedAdd | 1.86 | 1.00 | 1.00-1.00 | 1.00 | 0 |
 //
 // Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.

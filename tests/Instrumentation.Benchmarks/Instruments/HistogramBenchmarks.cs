@@ -1,22 +1,22 @@
-// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
-// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 17.93, 22.39, 23.43 (other builds running: BenchmarkDotNet
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.46, 21.21, 22.62 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
-// | row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means |
-// | --- | --- | ---: | ---: | --- | ---: |
-// | Observe_CachedChild | BucketCount=11 | 6.15 | 3.25 | 3.17-3.31 | 6.85 |
-// | Observe_CachedChild_NoExemplars | BucketCount=11 | 5.67 | 2.99 | 2.95-3.06 | 4.99 |
-// | PromNet_Observe_CachedChild | BucketCount=11 | 10.77 | 5.68 | 5.53-5.79 | 3.78 |
-// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=11 | 9.84 | 5.20 | 5.06-5.29 | 4.55 |
-// | OTel_HistogramRecord_0Tags | BucketCount=11 | 44.53 | 23.52 | 23.08-23.91 | 17.40 |
-// | OTel_HistogramRecord_2Tags | BucketCount=11 | 94.48 | 50.06 | 49.35-51.10 | 59.62 |
-// | Floor_InterlockedAdd | BucketCount=11 | 1.89 | 1.00 | 1.00-1.00 | 1.00 |
-// | Observe_CachedChild | BucketCount=14 | 5.46 | 2.87 | 2.78-2.95 | 2.09 |
-// | Observe_CachedChild_NoExemplars | BucketCount=14 | 5.16 | 2.72 | 2.64-2.80 | 2.39 |
-// | PromNet_Observe_CachedChild | BucketCount=14 | 8.79 | 4.64 | 4.53-4.76 | 6.70 |
-// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=14 | 7.51 | 3.97 | 3.85-4.16 | 4.95 |
-// | OTel_HistogramRecord_0Tags | BucketCount=14 | 41.93 | 22.04 | 21.16-22.97 | 21.54 |
-// | OTel_HistogramRecord_2Tags | BucketCount=14 | 98.18 | 51.60 | 50.36-53.27 | 41.73 |
-// | Floor_InterlockedAdd | BucketCount=14 | 1.90 | 1.00 | 1.00-1.00 | 1.00 |
+// | row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | --- | ---: | ---: | --- | ---: | ---: |
+// | Observe_CachedChild | BucketCount=11 | 5.34 | 2.84 | 2.77-2.91 | 3.56 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=11 | 5.01 | 2.67 | 2.60-2.78 | 6.12 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=11 | 11.97 | 6.35 | 6.19-6.52 | 5.63 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=11 | 11.69 | 6.18 | 5.97-6.34 | 7.66 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=11 | 46.44 | 24.63 | 23.98-25.52 | 25.42 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=11 | 96.06 | 51.25 | 50.16-52.96 | 52.02 | 0 |
+// | Floor_InterlockedAdd | BucketCount=11 | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+// | Observe_CachedChild | BucketCount=14 | 6.35 | 3.34 | 3.22-3.44 | 1.28 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=14 | 5.65 | 2.99 | 2.92-3.05 | 4.88 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=14 | 10.37 | 5.51 | 5.39-5.67 | 6.11 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=14 | 8.16 | 4.33 | 4.23-4.77 | 5.48 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=14 | 48.47 | 25.81 | 25.15-26.92 | 30.88 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=14 | 97.94 | 52.21 | 50.89-54.23 | 62.56 | 0 |
+// | Floor_InterlockedAdd | BucketCount=14 | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
 //
 // Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.

@@ -1,14 +1,14 @@
-// Last result: 2026-12-05 00:16 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
-// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 19.15, 22.07, 23.27 (other builds running: BenchmarkDotNet
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 21.44, 21.19, 22.53 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
-// | row | ns/op (median) | ratio to floor | quartiles | ratio of means |
-// | --- | ---: | ---: | --- | ---: |
-// | Observe_CachedChild | 48.77 | 25.17 | 22.09-26.09 | 26.79 |
-// | Observe_CachedChild_NoObjectives | 4.41 | 2.33 | 2.24-2.39 | 2.35 |
-// | PromNet_Observe_CachedChild | 23.44 | 12.32 | 9.05-824.53 | 297.76 |
-// | PromNet_Observe_CachedChild_NoObjectives | 275.71 | 138.07 | 123.67-248.91 | 150.17 |
-// | OTel_HistogramRecord_0Tags | 20.45 | 10.77 | 10.19-11.15 | 12.23 |
-// | Floor_InterlockedAdd | 1.91 | 1.00 | 1.00-1.00 | 1.00 |
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Observe_CachedChild | 49.22 | 25.77 | 24.00-26.89 | 31.49 | 0 |
+// | Observe_CachedChild_NoObjectives | 4.44 | 2.34 | 2.30-2.40 | 2.84 | 0 |
+// | PromNet_Observe_CachedChild | 29.17 | 15.09 | 9.16-851.71 | 343.11 | 0 |
+// | PromNet_Observe_CachedChild_NoObjectives | 507.50 | 260.11 | 9.48-294.67 | 252.33 | 0 |
+// | OTel_HistogramRecord_0Tags | 20.38 | 10.73 | 10.30-11.09 | 11.62 | 0 |
+// | Floor_InterlockedAdd | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
 //
 // Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
