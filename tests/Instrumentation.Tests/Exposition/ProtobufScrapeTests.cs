@@ -156,6 +156,34 @@ public class ProtobufScrapeTests
         scraper.Scrape(ExpositionFormat.PrometheusText).Should().Contain("metrics_series_dropped_total{metric=\"spread\",reason=\"invalid_value\"} 2");
     }
 
+    [Fact]
+    public async Task WriteAsync_ProtobufAndTextScrapesAtOnce_EachProtobufBodyIsWhole()
+    {
+        // The scraper's writers (and the protobuf writer's family buffer) are shared by every scrape.
+        using var factory = TestFactory.Create(new ManualTimeProvider());
+        ExpositionSamples.PopulateEveryType(factory);
+        using var scraper = new MetricsScraper([factory]);
+        var expected = await BytesAsync(scraper);
+        var text = scraper.Scrape(ExpositionFormat.OpenMetrics);
+
+        var scrapers = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            for (var k = 0; k < 100; k++)
+            {
+                if (i % 2 == 0)
+                {
+                    (await BytesAsync(scraper)).Should().Equal(expected);
+                }
+                else
+                {
+                    scraper.Scrape(ExpositionFormat.OpenMetrics).Should().Be(text);
+                }
+            }
+        }));
+
+        await Task.WhenAll(scrapers);
+    }
+
     private static async Task<byte[]> BytesAsync(MetricsScraper scraper)
     {
         using var stream = new MemoryStream();
