@@ -1,0 +1,99 @@
+using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Configuration;
+using Instrumentation.Benchmarks.Support;
+using Instrumentation.Instruments;
+
+namespace Instrumentation.Benchmarks.Instruments;
+
+/// <summary>
+/// <c>Observe(v)</c> on a cached native histogram series (schema 3), over the same values as
+/// <see cref="HistogramBenchmarks"/> (spread over the 14 default buckets' range, 0 to 20 s, random order), with
+/// and without the default classic buckets kept alongside; the classic histogram's row in the same run for
+/// comparison. The buckets are warmed up in the setup, so the rows measure the steady state (no growth).
+/// </summary>
+public class NativeHistogramBenchmarks : FloorBenchmark
+{
+    private MetricFactory _factory = null!;
+    private NativeHistogramChild _native = null!;
+    private NativeHistogramChild _nativeWithClassic = null!;
+    private NativeHistogramChild _nativeSigned = null!;
+    private HistogramChild _classic = null!;
+    private double[] _values = null!;
+    private double[] _signedValues = null!;
+    private int _offset;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _factory = Factories.WithoutExemplars();
+        _native = _factory.CreateHistogram("bench_native_seconds", "Native.", new NativeHistogramOptions(), LabelSet.TwoNames).WithLabels("a", "b");
+        _nativeWithClassic = _factory.CreateHistogram("bench_native_classic_seconds", "Native with classic buckets.", new NativeHistogramOptions { ClassicBuckets = Buckets.Default }, LabelSet.TwoNames).WithLabels("a", "b");
+        _nativeSigned = _factory.CreateHistogram("bench_native_signed", "Native, both signs.", new NativeHistogramOptions(), LabelSet.TwoNames).WithLabels("a", "b");
+        _classic = _factory.CreateHistogram("bench_classic_seconds", "Classic.", LabelSet.TwoNames).WithLabels("a", "b");
+        _values = ObservationValues.Create(Buckets.Default);
+        _signedValues = new double[_values.Length];
+        for (var i = 0; i < _values.Length; i++)
+        {
+            _signedValues[i] = (i & 1) == 0 ? _values[i] : -_values[i];
+        }
+
+        foreach (var value in _values)
+        {
+            _native.Observe(value);
+            _nativeWithClassic.Observe(value);
+        }
+
+        foreach (var value in _signedValues)
+        {
+            _nativeSigned.Observe(value);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_native.Schema != NativeHistogramOptions.DefaultSchema)
+        {
+            throw new InvalidOperationException($"The native series ended at schema {_native.Schema}: the rows measured resolution halving, not the steady state.");
+        }
+
+        _factory.Dispose();
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Observe_Native_CachedChild() => Observe(_native, _values);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Observe_Native_WithClassicBuckets() => Observe(_nativeWithClassic, _values);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public void Observe_Native_BothSigns() => Observe(_nativeSigned, _signedValues);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void Observe_Classic_CachedChild()
+    {
+        var child = _classic;
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
+    private void Observe(NativeHistogramChild child, double[] values)
+    {
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+}
