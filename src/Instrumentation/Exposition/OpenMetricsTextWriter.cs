@@ -18,8 +18,6 @@ namespace Instrumentation.Exposition;
 /// </remarks>
 public sealed class OpenMetricsTextWriter : ExpositionWriter
 {
-    private const int MaxExemplarLabelCharacters = 128;
-
     /// <summary>Creates a writer appending to <paramref name="output"/>, which it does not own.</summary>
     public OpenMetricsTextWriter(IBufferWriter<byte> output)
         : base(output)
@@ -41,7 +39,7 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
             _ => " summary\n"u8,
         });
 
-        if (family.Unit.Length > 0 && HasUnitSuffix(family.Name, family.Unit))
+        if (SeriesRules.HasUnitSuffix(family.Name, family.Unit))
         {
             Output.WriteRaw("# UNIT "u8);
             Output.WriteName(family.Name);
@@ -123,11 +121,6 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
     private protected override void WriteEnd() => Output.WriteRaw("# EOF\n"u8);
 
-    private static bool HasUnitSuffix(string name, string unit) =>
-        name.Length > unit.Length + 1
-        && name.EndsWith(unit, StringComparison.Ordinal)
-        && name[name.Length - unit.Length - 1] == '_';
-
     /// <summary>Writes <c>name_created{labels} seconds</c> for the current series when the source knows the creation time.</summary>
     private void WriteCreated(double createdUnixSeconds)
     {
@@ -144,8 +137,7 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
     /// <summary>Writes <c> # {trace_id="...",span_id="..."} value timestamp</c> after a sample value.</summary>
     private void WriteExemplar(Exemplar? exemplar)
     {
-        if (exemplar is null
-            || "trace_id".Length + exemplar.TraceId.Length + "span_id".Length + exemplar.SpanId.Length > MaxExemplarLabelCharacters)
+        if (exemplar is null || !SeriesRules.FitsExemplarLabelLimit(exemplar))
         {
             return;
         }
