@@ -20,6 +20,7 @@ public sealed class NativeHistogram : MetricFamily<NativeHistogramChild>, IValue
         : base(factory, definition)
     {
         Options = definition.Native!;
+        ZeroThreshold = Options.ZeroThreshold;
         ClassicBounds = definition.Buckets ?? [];
         ClassicBuckets = Array.AsReadOnly(ClassicBounds);
         Instrument = factory.Meter.CreateHistogram(
@@ -35,7 +36,8 @@ public sealed class NativeHistogram : MetricFamily<NativeHistogramChild>, IValue
     public int Schema => Options.Schema;
 
     /// <summary>The zero bucket's threshold.</summary>
-    public double ZeroThreshold => Options.ZeroThreshold;
+    /// <remarks>Stored here rather than read through <see cref="Options"/>: every observation reads it.</remarks>
+    public double ZeroThreshold { get; }
 
     /// <summary>The most buckets a series keeps before halving its resolution.</summary>
     public int MaxBucketCount => Options.MaxBucketCount;

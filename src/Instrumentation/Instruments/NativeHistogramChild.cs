@@ -66,7 +66,7 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
             Interlocked.Increment(ref classic[classicBucket]);
         }
 
-        if (Math.Abs(value) <= family.Options.ZeroThreshold)
+        if (Math.Abs(value) <= family.ZeroThreshold)
         {
             Interlocked.Increment(ref _zeroCount);
         }
