@@ -120,6 +120,29 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         return _registry.GetOrRegister(definition, d => new Histogram(this, d));
     }
 
+    /// <summary>
+    /// Creates (or returns the identical existing) native histogram: exponential buckets at the resolution of
+    /// <paramref name="native"/> instead of hand-picked bounds, read by Prometheus from the protobuf exposition.
+    /// </summary>
+    /// <param name="name">Metric name, for example <c>http_request_duration_seconds</c>.</param>
+    /// <param name="help">What the metric observes.</param>
+    /// <param name="native">Schema, zero threshold, bucket limit and the classic buckets kept alongside (if any); <c>new NativeHistogramOptions()</c> for the defaults.</param>
+    /// <param name="labelNames">Label names, or null for none; <c>le</c> is reserved.</param>
+    /// <param name="unit">Unit in Prometheus form; the name must then end with <c>_</c> and the unit.</param>
+    /// <param name="limits">Cardinality limit and idle expiry of this metric's series; null for the factory's defaults.</param>
+    /// <exception cref="ArgumentException">A name is invalid or reserved, a native setting is out of range, the classic buckets are empty, unsorted, repeated or not finite, or a limit is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The name is registered with another definition (a classic histogram of that name included).</exception>
+    public NativeHistogram CreateHistogram(string name, string help, NativeHistogramOptions native, string[]? labelNames = null, string? unit = null, SeriesLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(native);
+        var definition = Define(MetricType.Histogram, name, help, labelNames, unit, limits, "le") with
+        {
+            Native = NativeHistogramShape.Validate(name, native),
+            Buckets = native.ClassicBuckets is null ? null : Instruments.Buckets.Validate(name, native.ClassicBuckets),
+        };
+        return _registry.GetOrRegister(definition, d => new NativeHistogram(this, d));
+    }
+
     /// <summary>Creates (or returns the identical existing) summary.</summary>
     /// <param name="name">Metric name, for example <c>job_duration_seconds</c>.</param>
     /// <param name="help">What the metric observes.</param>

@@ -31,6 +31,11 @@ internal static class AttributeInstruments
             return new TimedInstrument(factory.CreateSummary(name, help, labels, Objectives(timed.Quantiles), unit: unit));
         }
 
+        if (timed.Kind == TimedKind.NativeHistogram)
+        {
+            return new TimedInstrument(factory.CreateHistogram(name, help, new NativeHistogramOptions { ClassicBuckets = timed.Buckets }, labels, unit));
+        }
+
         return new TimedInstrument(factory.CreateHistogram(name, help, labels, timed.Buckets ?? PresetBounds(timed.BucketPreset), unit));
     }
 

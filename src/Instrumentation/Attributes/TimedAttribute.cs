@@ -49,7 +49,7 @@ public sealed class TimedAttribute : Attribute
     /// <summary>The help text, or null for a default one.</summary>
     public string? Help { get; set; }
 
-    /// <summary>Histogram (default) or summary. Setting <see cref="Quantiles"/> chooses a summary too.</summary>
+    /// <summary>Histogram (default), native histogram or summary. Setting <see cref="Quantiles"/> chooses a summary too.</summary>
     public TimedKind Kind { get; set; }
 
     /// <summary>The quantiles of a summary, for example <c>new[] { 0.5, 0.9, 0.99 }</c>; setting them makes the metric a summary.</summary>
@@ -58,7 +58,10 @@ public sealed class TimedAttribute : Attribute
     /// <summary>The bucket layout of a histogram when <see cref="Buckets"/> is not set.</summary>
     public DurationBucketPreset BucketPreset { get; set; }
 
-    /// <summary>Custom histogram bucket upper bounds in seconds, ascending; they win over <see cref="BucketPreset"/>.</summary>
+    /// <summary>
+    /// Custom histogram bucket upper bounds in seconds, ascending; they win over <see cref="BucketPreset"/>. For a
+    /// <see cref="TimedKind.NativeHistogram"/>, the classic buckets kept alongside (none when not set).
+    /// </summary>
     public double[]? Buckets { get; set; }
 
     /// <summary>

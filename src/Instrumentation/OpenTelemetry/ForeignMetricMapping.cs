@@ -34,6 +34,9 @@ internal sealed class ForeignMetricMapping
     public bool IsSum => SourceType is OtelMetricType.LongSum or OtelMetricType.DoubleSum
         or OtelMetricType.LongSumNonMonotonic or OtelMetricType.DoubleSumNonMonotonic;
 
+    /// <summary>True for a base-2 exponential histogram, read as a native histogram.</summary>
+    public bool IsExponential => SourceType == OtelMetricType.ExponentialHistogram;
+
     /// <summary>Returns the mapping of <paramref name="metric"/>, or null for a stream Prometheus text cannot show.</summary>
     public static ForeignMetricMapping? Create(Metric metric)
     {
@@ -51,13 +54,12 @@ internal sealed class ForeignMetricMapping
                 type = PromMetricType.Gauge;
                 break;
             case OtelMetricType.Histogram:
+            case OtelMetricType.ExponentialHistogram:
+                // A base-2 exponential histogram (a view asked for one) is a native histogram: OpenTelemetry's
+                // scale is Prometheus' schema. The text formats show its count and sum.
                 type = PromMetricType.Histogram;
                 break;
             default:
-                // Base-2 exponential histograms only appear when a view asks for them, and the provider
-                // we build adds no such view. Their Prometheus form is the native histogram, which the
-                // text formats (0.0.4, OpenMetrics 1.0) cannot carry; re-bucketing them into fixed
-                // bounds would invent precision, so such a stream is left out.
                 return null;
         }
 

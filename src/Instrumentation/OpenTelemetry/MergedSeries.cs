@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Instrumentation.Collection;
+using Instrumentation.Instruments;
 using OurExemplar = Instrumentation.Collection.Exemplar;
 
 namespace Instrumentation.OpenTelemetry;
@@ -17,6 +18,7 @@ internal sealed class MergedSeries
     private long[] _cumulativeCounts = [];
     private OurExemplar?[] _bucketExemplars = [];
     private bool _hasBucketExemplars;
+    private NativeSum? _native;
 
     public MergedSeries(string key, MetricLabels labels)
     {
@@ -67,6 +69,11 @@ internal sealed class MergedSeries
             _cumulativeCounts[i] += point.CumulativeCounts[i];
         }
 
+        if (point.Native.IsPresent)
+        {
+            (_native ??= new NativeSum(point.Native.Schema)).Add(point.Native);
+        }
+
         Value += point.Sum;
         CreatedUnixSeconds = Math.Min(CreatedUnixSeconds, point.CreatedUnixSeconds);
         for (var i = 0; i < point.Exemplars.Length; i++)
@@ -82,5 +89,73 @@ internal sealed class MergedSeries
 
     /// <summary>The added histogram: <see cref="Value"/> is its sum.</summary>
     public HistogramPoint ToHistogramPoint() =>
-        new(_bounds, _cumulativeCounts, Value, CreatedUnixSeconds, _hasBucketExemplars ? _bucketExemplars : []);
+        _native is null
+            ? new(_bounds, _cumulativeCounts, Value, CreatedUnixSeconds, _hasBucketExemplars ? _bucketExemplars : [])
+            : new(_bounds, _cumulativeCounts, Value, CreatedUnixSeconds, _hasBucketExemplars ? _bucketExemplars : [], _native.ToBuckets());
+
+    /// <summary>
+    /// Native buckets added up: at the coarsest schema among the points (a finer point's buckets are merged in
+    /// pairs, which is exact: each bucket lies inside one bucket a schema coarser).
+    /// </summary>
+    private sealed class NativeSum(int schema)
+    {
+        private readonly SortedDictionary<int, long> _positive = [];
+        private readonly SortedDictionary<int, long> _negative = [];
+        private int _schema = schema;
+        private long _zeroCount;
+        private double _zeroThreshold;
+        private int[] _indexes = [];
+        private long[] _counts = [];
+
+        public void Add(NativeHistogramBuckets native)
+        {
+            if (native.Schema < _schema)
+            {
+                Coarsen(_positive, _schema - native.Schema);
+                Coarsen(_negative, _schema - native.Schema);
+                _schema = native.Schema;
+            }
+
+            var steps = native.Schema - _schema;
+            AddSide(_positive, native.PositiveIndexes, native.PositiveCounts, steps);
+            AddSide(_negative, native.NegativeIndexes, native.NegativeCounts, steps);
+            _zeroCount += native.ZeroCount;
+            _zeroThreshold = Math.Max(_zeroThreshold, native.ZeroThreshold);
+        }
+
+        public NativeHistogramBuckets ToBuckets()
+        {
+            _indexes = [.. _positive.Keys, .. _negative.Keys];
+            _counts = [.. _positive.Values, .. _negative.Values];
+            var positive = _positive.Count;
+            return new NativeHistogramBuckets(
+                _schema,
+                _zeroThreshold,
+                _zeroCount,
+                _indexes.AsSpan(0, positive),
+                _counts.AsSpan(0, positive),
+                _indexes.AsSpan(positive),
+                _counts.AsSpan(positive));
+        }
+
+        private static void AddSide(SortedDictionary<int, long> sum, ReadOnlySpan<int> indexes, ReadOnlySpan<long> counts, int steps)
+        {
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                var index = NativeBucketIndex.Reduce(indexes[i], steps);
+                sum[index] = sum.GetValueOrDefault(index) + counts[i];
+            }
+        }
+
+        private static void Coarsen(SortedDictionary<int, long> sum, int steps)
+        {
+            var fine = sum.ToArray();
+            sum.Clear();
+            foreach (var (index, count) in fine)
+            {
+                var coarse = NativeBucketIndex.Reduce(index, steps);
+                sum[coarse] = sum.GetValueOrDefault(coarse) + count;
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Instrumentation.Collection;
+using Instrumentation.Instruments;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OurExemplar = Instrumentation.Collection.Exemplar;
@@ -17,8 +18,8 @@ namespace Instrumentation.OpenTelemetry;
 /// same kind (the first stream's help and unit are used), and then every series of the family carries
 /// <c>otel_scope_name</c> with its meter's name, so series of different meters stay apart. A stream of another
 /// kind is left out, and so is a series whose labels repeat one already written (tags or names that differ only
-/// before conversion), because a Prometheus scrape cannot hold either; so is a stream the text formats cannot
-/// show (an exponential histogram). Each is reported to the visitor when it is an
+/// before conversion), because a Prometheus scrape cannot hold either; so is a stream of a kind we cannot show,
+/// and an exponential histogram no native histogram can hold (a scale below -4). Each is reported to the visitor when it is an
 /// <see cref="IDroppedSeriesReceiver"/>. Not thread-safe: it reuses its buffers, so one collection at a time.
 /// </remarks>
 internal sealed class MetricBatchWriter
@@ -37,6 +38,8 @@ internal sealed class MetricBatchWriter
     private double[] _bounds = new double[16];
     private long[] _cumulativeCounts = new long[17];
     private OurExemplar?[] _bucketExemplars = new OurExemplar?[17];
+    private int[] _nativeIndexes = new int[64];
+    private long[] _nativeCounts = new long[64];
 
     /// <param name="rewrites">Tag values to rewrite at collection time; series that coincide afterwards are added up.</param>
     public MetricBatchWriter(TagValueRewrites? rewrites = null)
@@ -226,6 +229,18 @@ internal sealed class MetricBatchWriter
                 visitor.WriteGauge(labels, GaugeValue(mapping, point));
                 break;
 
+            case PromMetricType.Histogram when mapping.IsExponential:
+                if (TryReadExponential(point, out var native, out var problem))
+                {
+                    visitor.WriteHistogram(labels, native);
+                }
+                else
+                {
+                    ReportUnreadable(mapping, visitor, problem);
+                }
+
+                break;
+
             case PromMetricType.Histogram:
                 visitor.WriteHistogram(labels, ReadHistogram(point));
                 break;
@@ -234,6 +249,13 @@ internal sealed class MetricBatchWriter
                 throw new UnreachableException($"ForeignMetricMapping produced unsupported type {mapping.Type}.");
         }
     }
+
+    private static void ReportUnreadable(ForeignMetricMapping mapping, IMetricsVisitor visitor, ExponentialProblem problem) =>
+        (visitor as IDroppedSeriesReceiver)?.SeriesDropped(
+            mapping.Descriptor.Name,
+            problem.Reason,
+            1,
+            problem.Detail);
 
     private static double GaugeValue(ForeignMetricMapping mapping, in MetricPoint point) => (mapping.IsSum, mapping.IsLong) switch
     {
@@ -260,6 +282,17 @@ internal sealed class MetricBatchWriter
                     break;
                 case PromMetricType.Gauge:
                     series.AddGauge(GaugeValue(mapping, point));
+                    break;
+                case PromMetricType.Histogram when mapping.IsExponential:
+                    if (TryReadExponential(point, out var native, out var problem))
+                    {
+                        series.AddHistogram(native);
+                    }
+                    else
+                    {
+                        ReportUnreadable(mapping, visitor, problem);
+                    }
+
                     break;
                 case PromMetricType.Histogram:
                     series.AddHistogram(ReadHistogram(point));
@@ -325,6 +358,93 @@ internal sealed class MetricBatchWriter
             point.GetHistogramSum(),
             ToUnixSeconds(point.StartTime),
             exemplars);
+    }
+
+    /// <summary>
+    /// The point of a base-2 exponential histogram as a native histogram, in this writer's buffers: OpenTelemetry's
+    /// bucket <c>offset + k</c> holds <c>(base^(offset+k), base^(offset+k+1)]</c>, which is Prometheus' bucket
+    /// <c>offset + k + 1</c>. A scale above 8 (OpenTelemetry allows 20) is brought down to schema 8, merging buckets;
+    /// one below -4 cannot be shown, nor a point whose buckets do not add up to its count.
+    /// </summary>
+    private bool TryReadExponential(in MetricPoint point, out HistogramPoint histogram, out ExponentialProblem problem)
+    {
+        histogram = default;
+        var data = point.GetExponentialHistogramData();
+        if (data.Scale < NativeHistogramBuckets.MinSchema)
+        {
+            problem = new(DropReason.UnsupportedType, $"exponential histogram scale {data.Scale} is coarser than a native histogram can be (schema -4 at least); configure the view with a higher MaxScale or more MaxSize");
+            return false;
+        }
+
+        var steps = Math.Max(0, data.Scale - NativeHistogramBuckets.MaxSchema);
+        // The SDK's public API has positive buckets only (it keeps negative ones to itself): a point with negative
+        // observations fails the count check below rather than being shown without them.
+        var positive = AppendBuckets(data.PositiveBuckets, steps, 0);
+        var total = data.ZeroCount;
+        foreach (var count in _nativeCounts.AsSpan(0, positive))
+        {
+            total += count;
+        }
+
+        var pointCount = point.GetHistogramCount();
+        if (total != pointCount)
+        {
+            problem = new(DropReason.InvalidValue, $"exponential histogram buckets hold {total} observations but its count is {pointCount}");
+            return false;
+        }
+
+        EnsureBucketCapacity(1);
+        _cumulativeCounts[0] = pointCount;
+        histogram = new HistogramPoint(
+            [],
+            _cumulativeCounts.AsSpan(0, 1),
+            point.GetHistogramSum(),
+            ToUnixSeconds(point.StartTime),
+            BucketExemplars(point, 0),
+            new NativeHistogramBuckets(
+                data.Scale - steps,
+                0,
+                data.ZeroCount,
+                _nativeIndexes.AsSpan(0, positive),
+                _nativeCounts.AsSpan(0, positive),
+                [],
+                []));
+        problem = default;
+        return true;
+    }
+
+    /// <summary>Appends the non-empty buckets from position <paramref name="start"/>, <paramref name="steps"/> schemas coarser; returns how many.</summary>
+    private int AppendBuckets(ExponentialHistogramBuckets buckets, int steps, int start)
+    {
+        var written = start;
+        var otelIndex = buckets.Offset;
+        foreach (var count in buckets)
+        {
+            if (count != 0)
+            {
+                var index = NativeBucketIndex.Reduce(otelIndex + 1, steps);
+                if (written > start && _nativeIndexes[written - 1] == index)
+                {
+                    _nativeCounts[written - 1] += count;
+                }
+                else
+                {
+                    if (written == _nativeIndexes.Length)
+                    {
+                        Array.Resize(ref _nativeIndexes, written * 2);
+                        Array.Resize(ref _nativeCounts, written * 2);
+                    }
+
+                    _nativeIndexes[written] = index;
+                    _nativeCounts[written] = count;
+                    written++;
+                }
+            }
+
+            otelIndex++;
+        }
+
+        return written - start;
     }
 
     private ReadOnlySpan<OurExemplar?> BucketExemplars(in MetricPoint point, int finiteBuckets)
@@ -404,4 +524,7 @@ internal sealed class MetricBatchWriter
     }
 
     private readonly record struct Entry(ForeignMetricMapping Mapping, Metric Metric, int Order);
+
+    /// <summary>Why an exponential histogram point cannot be shown, for the drop counter and its log line.</summary>
+    private readonly record struct ExponentialProblem(DropReason Reason, string Detail);
 }

@@ -1,4 +1,5 @@
 using Instrumentation.Collection;
+using Instrumentation.Instruments;
 using Instrumentation.Quantiles;
 
 namespace Instrumentation.Registry;
@@ -16,7 +17,8 @@ internal sealed record MetricDefinition(
     double[]? Buckets = null,
     QuantileObjective[]? Objectives = null,
     TimeSpan MaxAge = default,
-    int AgeBuckets = 0)
+    int AgeBuckets = 0,
+    NativeHistogramShape? Native = null)
 {
     /// <summary>The most series kept apart from the overflow series; not part of the identity.</summary>
     public int CardinalityLimit { get; init; } = int.MaxValue;
@@ -33,7 +35,8 @@ internal sealed record MetricDefinition(
         && (Buckets ?? []).AsSpan().SequenceEqual(other.Buckets ?? [])
         && (Objectives ?? []).AsSpan().SequenceEqual(other.Objectives ?? [])
         && MaxAge == other.MaxAge
-        && AgeBuckets == other.AgeBuckets;
+        && AgeBuckets == other.AgeBuckets
+        && Equals(Native, other.Native);
 
     /// <summary>The names this family writes on the wire, used to find clashes between families.</summary>
     public IEnumerable<string> ExposedNames()
@@ -74,9 +77,14 @@ internal sealed record MetricDefinition(
             text += $", unit '{Unit}'";
         }
 
+        if (Native is not null)
+        {
+            text += $", {Native}";
+        }
+
         if (Buckets is not null)
         {
-            text += $", buckets [{string.Join(", ", Buckets)}]";
+            text += $", {(Native is null ? "buckets" : "classic buckets")} [{string.Join(", ", Buckets)}]";
         }
 
         if (Objectives is not null)

@@ -69,6 +69,30 @@ public sealed class AttributeInstrumentsTests
     }
 
     [Fact]
+    public void CreateTimed_NativeHistogramKind_KeepsTheBucketsAsClassicBucketsAlongside()
+    {
+        using var metrics = new MetricFactory();
+
+        var timed = AttributeInstruments.CreateTimed(metrics, new TimedAttribute { Kind = TimedKind.NativeHistogram, Buckets = [0.1, 1] }, "native_seconds", "n", ServiceLabels);
+        timed.WithLabels(["Quotes", "Get", "none"]).Observe(0.5);
+
+        var family = timed.Family.Should().BeOfType<NativeHistogram>().Subject;
+        family.Schema.Should().Be(NativeHistogramOptions.DefaultSchema);
+        family.ClassicBuckets.Should().Equal(0.1, 1);
+        family.WithLabels("Quotes", "Get", "none").Schema.Should().Be(3);
+    }
+
+    [Fact]
+    public void CreateTimed_NativeHistogramKindWithoutBuckets_KeepsNoClassicBuckets()
+    {
+        using var metrics = new MetricFactory();
+
+        var timed = AttributeInstruments.CreateTimed(metrics, new TimedAttribute { Kind = TimedKind.NativeHistogram }, "native_seconds", "n", ServiceLabels);
+
+        ((NativeHistogram)timed.Family).ClassicBuckets.Should().BeEmpty();
+    }
+
+    [Fact]
     public void CreateTimed_Quantiles_MakeASummaryWithTenthOfTheDistanceAsError()
     {
         using var metrics = new MetricFactory();

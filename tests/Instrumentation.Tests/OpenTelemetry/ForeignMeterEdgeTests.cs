@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Instrumentation.Collection;
 using Instrumentation.Exposition;
+using Instrumentation.Instruments;
 using Instrumentation.OpenTelemetry;
 using Instrumentation.Tests.TestSupport;
 using OpenTelemetry.Metrics;
@@ -152,27 +153,62 @@ public sealed class ForeignMeterEdgeTests : IDisposable
         _logs.Entries.Should().Contain(e => e.EventId == 6 && e.Message.Contains("name_collision", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(3, 3, new[] { 1, 1.1, 2, 3, 0.25, 0, 100 })]
+    [InlineData(20, 8, new[] { 1, 1.001, 1.01, 1.1, 0 })] // 1 to 1.1 fits 160 buckets at scale 10: brought down to 8
+    public void Collect_ExponentialHistogramStream_IsANativeHistogramWithScaleAsSchema(int maxScale, int schema, double[] values)
+    {
+        // OpenTelemetry's scale is the schema; a scale above 8 (the SDK allows up to 20) is brought down to 8.
+        using var setup = ExponentialHistogram(maxScale);
+        foreach (var value in values)
+        {
+            setup.Histogram.Record(value);
+        }
+
+        var visitor = new DropRecordingVisitor();
+        setup.Exporter.CollectInto(visitor);
+
+        visitor.Drops.Should().BeEmpty();
+        var series = visitor.Families.Should().ContainSingle().Subject.Series.Should().ContainSingle().Subject;
+        series.Count.Should().Be(values.Length);
+        series.Sum.Should().Be(values.Sum());
+        series.UpperBounds.Should().BeEmpty();
+        var native = series.Native!;
+        native.Schema.Should().Be(schema);
+        native.ZeroCount.Should().Be(1);
+        native.Positive.Should().BeEquivalentTo(values.Where(v => v > 0).GroupBy(v => NativeBucketIndex.Of(v, schema)).ToDictionary(g => g.Key, g => (long)g.Count()));
+    }
+
     [Fact]
-    public void Collect_ExponentialHistogramStream_IsReportedAsUnsupported()
+    public void Scrape_ExponentialHistogramStream_TextFormatsShowCountAndSum()
+    {
+        using var setup = ExponentialHistogram(3);
+        setup.Histogram.Record(2);
+        setup.Histogram.Record(5);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = ExpositionWriter.Create(ExpositionFormat.PrometheusText, buffer);
+
+        setup.Exporter.CollectInto(writer);
+        writer.Complete();
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        text.Should().Contain("edge_expo_bucket{le=\"+Inf\"} 2").And.Contain("edge_expo_sum 7").And.Contain("edge_expo_count 2");
+    }
+
+    private static ExponentialSetup ExponentialHistogram(int maxScale)
     {
         // Our own provider never asks for exponential histograms; an application's views can (issue 16), so the
         // writer is driven here through a provider with such a view.
         var meterName = UniqueMeterName();
-        using var meter = new Meter(meterName);
+        var meter = new Meter(meterName);
         var exporter = new VisitorExporter();
-        using var reader = new BaseExportingMetricReader(exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
-        using var provider = global::OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+        var reader = new BaseExportingMetricReader(exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
+        var provider = global::OpenTelemetry.Sdk.CreateMeterProviderBuilder()
             .AddMeter(meterName)
-            .AddView("edge.expo", new Base2ExponentialBucketHistogramConfiguration())
+            .AddView("edge.expo", new Base2ExponentialBucketHistogramConfiguration { MaxScale = maxScale })
             .AddReader(reader)
             .Build();
-        meter.CreateHistogram<double>("edge.expo").Record(1);
-        var visitor = new DropRecordingVisitor();
-
-        exporter.CollectInto(visitor);
-
-        visitor.Families.Should().BeEmpty();
-        visitor.Drops.Should().ContainSingle().Which.Should().Be(("edge.expo", DropReason.UnsupportedType, 1));
+        return new ExponentialSetup(meter, provider, exporter, meter.CreateHistogram<double>("edge.expo"));
     }
 
     public void Dispose()
@@ -191,6 +227,15 @@ public sealed class ForeignMeterEdgeTests : IDisposable
         problems.Should().BeEmpty("every scrape must stay valid:\n" + text);
         return text;
     }
+
+    private sealed record ExponentialSetup(Meter Meter, MeterProvider Provider, VisitorExporter Exporter, Histogram<double> Histogram) : IDisposable
+    {
+        public void Dispose()
+        {
+            Provider.Dispose();
+            Meter.Dispose();
+        }
+    }
 }
 
 /// <summary>Records families and the drops a source reports.</summary>
@@ -199,4 +244,5 @@ internal sealed class DropRecordingVisitor : RecordingVisitor, IDroppedSeriesRec
     public List<(string Metric, DropReason Reason, int Series)> Drops { get; } = [];
 
     public void SeriesDropped(string metric, DropReason reason, int series, string detail) => Drops.Add((metric, reason, series));
+
 }

@@ -58,6 +58,7 @@ public class RecordingVisitor : IMetricsVisitor
             Sum = point.Sum,
             CreatedUnixSeconds = point.CreatedUnixSeconds,
             BucketExemplars = point.Exemplars.ToArray(),
+            Native = point.Native.IsPresent ? TestSupport.RecordedNativeBuckets.Copy(point.Native) : null,
         });
     }
 
@@ -137,4 +138,7 @@ public sealed class RecordedSeries
     public double Sum { get; init; }
 
     public Exemplar?[] BucketExemplars { get; init; } = [];
+
+    /// <summary>The native buckets of a native (exponential) histogram; null otherwise.</summary>
+    public TestSupport.RecordedNativeBuckets? Native { get; init; }
 }

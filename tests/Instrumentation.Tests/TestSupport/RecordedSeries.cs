@@ -34,7 +34,11 @@ public sealed record RecordedHistogram(
     long Count,
     double CreatedUnixSeconds,
     IReadOnlyList<Collection.Exemplar?> Exemplars)
-    : RecordedSeries(Labels);
+    : RecordedSeries(Labels)
+{
+    /// <summary>The native buckets of a native histogram; null for a classic one.</summary>
+    public RecordedNativeBuckets? Native { get; init; }
+}
 
 /// <summary>A summary series.</summary>
 public sealed record RecordedSummary(

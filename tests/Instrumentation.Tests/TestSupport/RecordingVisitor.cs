@@ -73,7 +73,10 @@ public sealed class RecordingVisitor : IMetricsVisitor
             point.Sum,
             point.Count,
             point.CreatedUnixSeconds,
-            point.Exemplars.ToArray()));
+            point.Exemplars.ToArray())
+        {
+            Native = point.Native.IsPresent ? RecordedNativeBuckets.Copy(point.Native) : null,
+        });
 
     /// <inheritdoc />
     public void WriteSummary(MetricLabels labels, SummaryPoint point) =>

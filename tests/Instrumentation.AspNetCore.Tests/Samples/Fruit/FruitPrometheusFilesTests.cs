@@ -61,6 +61,7 @@ public sealed class FruitPrometheusFilesTests
             .And.Contain(e => e.StartsWith("histogram_quantile(0.5, sum by (le, endpoint) (rate(http_latency_bucket", StringComparison.Ordinal), "p50 per endpoint")
             .And.Contain(e => e.StartsWith("histogram_quantile(0.95, sum by (le, endpoint) (rate(http_latency_bucket", StringComparison.Ordinal), "p95 per endpoint")
             .And.Contain(e => e.Contains("by (quantile) (worker_job_duration_seconds", StringComparison.Ordinal), "job duration quantiles")
-            .And.Contain(e => e.Contains("rate(worker_messages_processed_total", StringComparison.Ordinal), "processed messages rate");
+            .And.Contain(e => e.Contains("rate(worker_messages_processed_total", StringComparison.Ordinal), "processed messages rate")
+            .And.Contain(e => e.StartsWith("histogram_quantile(0.99, sum by (endpoint) (rate(http_latency{", StringComparison.Ordinal), "p99 over the native histogram");
     }
 }

@@ -28,7 +28,8 @@ public sealed class FruitShopEndToEndFixture : IAsyncLifetime
         };
         Prometheus = await PrometheusServer.StartAsync(
             [("fruit-frontend", $"127.0.0.1:{settings.FrontendPort}"), ("fruit-backend", $"127.0.0.1:{settings.BackendMetricsPort}")],
-            "/metrics");
+            "/metrics",
+            "native-histograms"); // as samples/Fruit/README.md starts it: http_latency arrives as a native histogram
         Shop = await FruitShop.StartAsync(settings, CancellationToken.None);
         await Task.Delay(settings.TrafficDuration!.Value + TimeSpan.FromSeconds(1));
         await Shop.StopTrafficAsync(CancellationToken.None);
