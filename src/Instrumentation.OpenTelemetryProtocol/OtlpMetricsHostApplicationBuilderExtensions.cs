@@ -22,8 +22,9 @@ public static class OtlpMetricsHostApplicationBuilderExtensions
     /// (<c>builder.Services.AddOpenTelemetry().WithMetrics(...)</c>, called before or after this), the OTLP reader and
     /// the meters are added to that provider, with the application's views, resource (<c>service.name</c>; then
     /// <see cref="OtlpExportOptions.ServiceName"/> is ignored), exemplar filter and cardinality limits; without one, the
-    /// <c>MeterProvider</c> behind it is ours: created at start, disposed with the host (docs/opentelemetry.md). Each export's outcome is recorded as <c>push_last_success_timestamp_seconds</c>, <c>push_errors_total</c>
-    /// and <c>push_dropped_total</c> with <c>target="otlp"</c>, like the other pushers. Calling it again only adds
+    /// <c>MeterProvider</c> behind it is ours: created at start, disposed with the host (docs/opentelemetry.md). Each
+    /// export's outcome is recorded as <c>push_last_success_timestamp_seconds</c>, <c>push_errors_total</c> and
+    /// <c>push_dropped_total</c> with <c>target="otlp"</c>, like the other pushers. Calling it again only adds
     /// <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The application builder.</param>
@@ -42,7 +43,7 @@ public static class OtlpMetricsHostApplicationBuilderExtensions
             services.AddSingleton<IValidateOptions<OtlpExportOptions>, OtlpExportOptionsValidator>();
             services.AddSingleton(static provider =>
             {
-                var options = provider.GetRequiredService<IOptions<OtlpExportOptions>>().Value;
+                var export = provider.GetRequiredService<IOptions<OtlpExportOptions>>().Value;
                 var metrics = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
                 var serviceName = provider.GetService<IHostEnvironment>()?.ApplicationName ?? "unknown_service";
                 var selfMetrics = provider.GetRequiredService<MetricFactory>();
@@ -51,8 +52,8 @@ public static class OtlpMetricsHostApplicationBuilderExtensions
 
                 // The application's own provider (AddOpenTelemetry().WithMetrics()) takes our reader when it is built.
                 return AppMeterProvider.IsRegistered(provider)
-                    ? OtlpMetricsExport.OnAppProvider(options, metrics, serviceName, selfMetrics, time, logger, () => provider.GetService<MeterProvider>())
-                    : new OtlpMetricsExport(options, metrics, serviceName, provider.GetRequiredService<IMeterFactory>(), selfMetrics, time, logger);
+                    ? OtlpMetricsExport.OnAppProvider(export, metrics, serviceName, selfMetrics, time, logger, () => provider.GetService<MeterProvider>())
+                    : new OtlpMetricsExport(export, metrics, serviceName, provider.GetRequiredService<IMeterFactory>(), selfMetrics, time, logger);
             });
             services.ConfigureOpenTelemetryMeterProvider(static (provider, builder) => provider.GetRequiredService<OtlpMetricsExport>().ConfigureAppProvider(builder));
             services.AddHostedService<OtlpExportStartup>();
