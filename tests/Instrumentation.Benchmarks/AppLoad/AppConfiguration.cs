@@ -1,0 +1,17 @@
+namespace Instrumentation.Benchmarks.AppLoad;
+
+/// <summary>The four ways the app is built: without metrics, with ours, with each peer's HTTP metrics.</summary>
+internal enum AppConfiguration
+{
+    /// <summary>No metrics at all: the baseline every other configuration is a ratio of.</summary>
+    Bare,
+
+    /// <summary><c>AddMetrics()</c>, <c>UseHttpMetrics()</c>, <c>[Timed]</c> on every route, <c>MapMetrics()</c>.</summary>
+    Ours,
+
+    /// <summary>prometheus-net.AspNetCore with its defaults: <c>UseHttpMetrics()</c>, <c>MapMetrics()</c>.</summary>
+    PrometheusNet,
+
+    /// <summary>OpenTelemetry: <c>AddAspNetCoreInstrumentation()</c>, the Prometheus exporter and its scraping endpoint.</summary>
+    OpenTelemetry,
+}
