@@ -28,13 +28,25 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
             return;
         }
 
-        CountingStream? requestBody = null, responseBody = null;
+        CountingStream? requestStream = null;
+        CountingRequestBody? requestReader = null;
+        IRequestBodyPipeFeature? originalReader = null;
+        CountingResponseBody? responseBody = null;
         if (requestSize is not null)
         {
-            requestBody = new CountingStream(context.Request.Body);
-            responseBody = new CountingStream(context.Response.Body);
-            context.Request.Body = requestBody;
-            context.Response.Body = responseBody;
+            // The reader first, while Request.Body is still the server's: asked after, the server would adapt the
+            // replaced stream into a new pipe. Each way of reading counts what it delivers; both read the one body.
+            var features = context.Features;
+            originalReader = features.Get<IRequestBodyPipeFeature>();
+            requestReader = new CountingRequestBody(context.Request.BodyReader);
+            features.Set<IRequestBodyPipeFeature>(requestReader);
+            requestStream = new CountingStream(context.Request.Body);
+            context.Request.Body = requestStream;
+            if (features.Get<IHttpResponseBodyFeature>() is { } response)
+            {
+                responseBody = new CountingResponseBody(response);
+                features.Set<IHttpResponseBodyFeature>(responseBody);
+            }
         }
 
         var failed = false;
@@ -49,10 +61,14 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         }
         finally
         {
-            if (responseBody is not null)
+            if (requestStream is not null)
             {
-                context.Request.Body = requestBody!.Inner;
-                context.Response.Body = responseBody.Inner;
+                context.Request.Body = requestStream.Inner;
+                context.Features.Set(originalReader);
+                if (responseBody is not null)
+                {
+                    context.Features.Set(responseBody.Inner);
+                }
             }
 
             // An exception that escapes becomes a 500 unless the response had started.
@@ -69,15 +85,15 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
                 tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
             }
 
-            if (requestBody is not null)
+            if (requestStream is not null)
             {
                 var method = HttpLabelValues.Method(context.Request.Method);
                 var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
 
                 // The bytes the application read, never the declared Content-Length: a client can claim any length
                 // (a petabyte in a 3-byte request), and a body refused unread was never received.
-                requestSize!.WithLabels(method, routeLabel, status).Observe(requestBody.Count);
-                responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody!.Count);
+                requestSize!.WithLabels(method, routeLabel, status).Observe(requestStream.Count + requestReader!.Count);
+                responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody?.Count ?? 0);
             }
         }
     }

@@ -9,6 +9,12 @@ internal enum AppConfiguration
     /// <summary><c>AddMetrics()</c>, <c>UseHttpMetrics()</c>, <c>[Timed]</c> on every route, <c>MapMetrics()</c>.</summary>
     Ours,
 
+    /// <summary>Ours without <c>UseHttpMetrics()</c> and <c>[Timed]</c>: what <c>AddMetrics()</c> alone costs (a breakdown, not a peer).</summary>
+    OursAddMetricsOnly,
+
+    /// <summary>Ours with <c>UseHttpMetrics(o => o.Sizes = false)</c>: the full setup minus the body sizes (a breakdown).</summary>
+    OursWithoutSizes,
+
     /// <summary>prometheus-net.AspNetCore with its defaults: <c>UseHttpMetrics()</c>, <c>MapMetrics()</c>.</summary>
     PrometheusNet,
 

@@ -9,6 +9,8 @@ internal static class Configurations
         ["ours"] = AppConfiguration.Ours,
         ["prometheus-net"] = AppConfiguration.PrometheusNet,
         ["opentelemetry"] = AppConfiguration.OpenTelemetry,
+        ["ours-addmetrics-only"] = AppConfiguration.OursAddMetricsOnly,
+        ["ours-without-sizes"] = AppConfiguration.OursWithoutSizes,
     };
 
     public static bool TryParse(string name, out AppConfiguration configuration) => ByName.TryGetValue(name, out configuration);

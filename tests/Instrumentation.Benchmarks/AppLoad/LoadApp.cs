@@ -20,14 +20,16 @@ internal static class LoadApp
     /// <summary>Counters the extra series are spread over (OpenTelemetry's and our default limit is 2000 series a metric).</summary>
     public const int SeriesMetrics = 10;
 
-    public static WebApplication Build(AppConfiguration configuration, string url, int series)
+    /// <summary>Builds the app; <paramref name="configureBuilder"/> may change the host first (the benchmarks use a test server).</summary>
+    public static WebApplication Build(AppConfiguration configuration, string url, int series, Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(url);
+        configureBuilder?.Invoke(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         switch (configuration)
         {
-            case AppConfiguration.Ours:
+            case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes:
                 builder.AddMetrics();
                 break;
             case AppConfiguration.OpenTelemetry:
@@ -46,6 +48,13 @@ internal static class LoadApp
                 app.UseHttpMetrics();
                 app.MapMetrics();
                 break;
+            case AppConfiguration.OursWithoutSizes:
+                app.UseHttpMetrics(options => options.Sizes = false);
+                app.MapMetrics();
+                break;
+            case AppConfiguration.OursAddMetricsOnly:
+                app.MapMetrics();
+                break;
             case AppConfiguration.PrometheusNet:
                 Prometheus.HttpMetricsMiddlewareExtensions.UseHttpMetrics(app);
                 Prometheus.MetricServerMiddlewareExtensions.MapMetrics(app);
@@ -55,7 +64,7 @@ internal static class LoadApp
                 break;
         }
 
-        Routes.Map(app, timed: configuration == AppConfiguration.Ours);
+        Routes.Map(app, timed: configuration is AppConfiguration.Ours or AppConfiguration.OursWithoutSizes);
         if (series > 0)
         {
             RecordSeries(configuration, app.Services, series);
@@ -72,7 +81,7 @@ internal static class LoadApp
             var name = $"app_load_series_{m}";
             switch (configuration)
             {
-                case AppConfiguration.Ours:
+                case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes:
                 {
                     var counter = services.GetRequiredService<MetricFactory>().CreateCounter(name, "Extra series for the scrape measurement", labelNames: ["id"]);
                     for (var i = 0; i < perMetric; i++)

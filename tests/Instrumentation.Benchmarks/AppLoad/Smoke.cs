@@ -26,6 +26,12 @@ internal static class Smoke
             "http_request_size_bytes_count{method=\"POST\",route=\"/orders\",status=\"201\"}",
             "app_load_series_9_total{id=\"9\"} 10",
         ],
+        [AppConfiguration.OursAddMetricsOnly] = ["http_server_request_duration_seconds_count{", "app_load_series_9_total{id=\"9\"} 10"],
+        [AppConfiguration.OursWithoutSizes] =
+        [
+            "http_request_duration_seconds_count{method=\"GET\",route=\"/items/{id:int}\",status_code=\"200\"}",
+            "app_load_series_9_total{id=\"9\"} 10",
+        ],
         [AppConfiguration.PrometheusNet] =
         [
             "http_request_duration_seconds_count{code=\"201\",method=\"POST\",controller=\"\",action=\"\",endpoint=\"/orders\"}",

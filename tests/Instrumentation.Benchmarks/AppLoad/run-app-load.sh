@@ -13,6 +13,8 @@
 # Then the latency of one scrape of each app holding 10,000 extra series (10 counters x 1,000 label values).
 #
 #   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--no-scrape-test]
+#                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes, to break our cost
+#                                                down; bare must be among them)
 #   run-app-load.sh --dry     build, start every configuration, check each serves its routes and metrics; no load
 #                             (cheap, for CI: build.sh test runs it)
 # Defaults: 5 rounds of 10 s per configuration, 32 connections, 10,000 series. Needs 2 CPUs, wrk (installed with
@@ -27,6 +29,7 @@ connections=32
 series=10000
 dry=false
 scrape_test=true
+configs=(bare ours prometheus-net opentelemetry)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --dry) dry=true ;;
@@ -35,6 +38,7 @@ while [[ $# -gt 0 ]]; do
     --connections) connections="$2"; shift ;;
     --series) series="$2"; shift ;;
     --no-scrape-test) scrape_test=false ;;
+    --configs) IFS=, read -r -a configs <<<"$2"; shift ;;
     *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -60,7 +64,6 @@ fi
 
 out="$root/artifacts/app-load/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
-configs=(bare ours prometheus-net opentelemetry)
 declare -A port pid
 base_port=${APP_LOAD_BASE_PORT:-5180}
 ticks_per_second=$(getconf CLK_TCK)
@@ -124,7 +127,8 @@ done
 
 for round in $(seq 1 "$rounds"); do
   # Rotate the order each round, so no configuration always follows the same one.
-  order=("${configs[@]:$((round % 4))}" "${configs[@]:0:$((round % 4))}")
+  shift_by=$((round % ${#configs[@]}))
+  order=("${configs[@]:$shift_by}" "${configs[@]:0:$shift_by}")
   for config in "${order[@]}"; do
     kill -CONT "${pid[$config]}"
     [[ "$config" != bare ]] && start_scraper "${port[$config]}"
@@ -146,7 +150,7 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-python3 - "$out/rounds.tsv" <<'EOF' | tee -a "$out/summary.md"
+python3 - "$out/rounds.tsv" "${configs[@]}" <<'EOF' | tee -a "$out/summary.md"
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 by = {}
@@ -157,7 +161,7 @@ def spread(values, fmt):
 print()
 print("| configuration | requests/s (median) | requests/s vs bare | p99 vs bare | CPU per request (us) |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for config in ["bare", "ours", "prometheus-net", "opentelemetry"]:
+for config in sys.argv[2:]:
     rps = [float(by[r][config]["rps"]) for r in by]
     ratio = [float(by[r][config]["rps"]) / float(by[r]["bare"]["rps"]) for r in by]
     p99 = [float(by[r][config]["p99_ms"]) / float(by[r]["bare"]["p99_ms"]) for r in by]
