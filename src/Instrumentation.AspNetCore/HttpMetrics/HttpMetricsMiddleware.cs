@@ -14,7 +14,7 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// </summary>
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var tags = context.Features.Get<IHttpMetricsTagsFeature>();
         if (IsExcluded(context.Request.Path))
@@ -24,35 +24,37 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
                 tags.MetricsDisabled = true;
             }
 
-            await next(context).ConfigureAwait(false);
-            return;
+            return next(context);
         }
 
-        CountingStream? requestStream = null;
-        CountingRequestBody? requestReader = null;
-        IRequestBodyPipeFeature? originalReader = null;
-        CountingResponseBody? responseBody = null;
-        if (requestSize is not null)
+        var bodies = requestSize is null ? default : BodySizeCounters.Install(context);
+        Task pending;
+        try
         {
-            // The reader first, while Request.Body is still the server's: asked after, the server would adapt the
-            // replaced stream into a new pipe. Each way of reading counts what it delivers; both read the one body.
-            var features = context.Features;
-            originalReader = features.Get<IRequestBodyPipeFeature>();
-            requestReader = new CountingRequestBody(context.Request.BodyReader);
-            features.Set<IRequestBodyPipeFeature>(requestReader);
-            requestStream = new CountingStream(context.Request.Body);
-            context.Request.Body = requestStream;
-            if (features.Get<IHttpResponseBodyFeature>() is { } response)
-            {
-                responseBody = new CountingResponseBody(response);
-                features.Set<IHttpResponseBodyFeature>(responseBody);
-            }
+            pending = next(context);
+        }
+        catch
+        {
+            Complete(context, tags, bodies, failed: true);
+            throw;
         }
 
+        // Most requests complete synchronously here: no state machine to allocate for them.
+        if (pending.IsCompletedSuccessfully)
+        {
+            Complete(context, tags, bodies, failed: false);
+            return Task.CompletedTask;
+        }
+
+        return AwaitAndCompleteAsync(pending, context, tags, bodies);
+    }
+
+    private async Task AwaitAndCompleteAsync(Task pending, HttpContext context, IHttpMetricsTagsFeature? tags, BodySizeCounters bodies)
+    {
         var failed = false;
         try
         {
-            await next(context).ConfigureAwait(false);
+            await pending.ConfigureAwait(false);
         }
         catch
         {
@@ -61,40 +63,40 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         }
         finally
         {
-            if (requestStream is not null)
-            {
-                context.Request.Body = requestStream.Inner;
-                context.Features.Set(originalReader);
-                if (responseBody is not null)
-                {
-                    context.Features.Set(responseBody.Inner);
-                }
-            }
+            Complete(context, tags, bodies, failed);
+        }
+    }
 
-            // An exception that escapes becomes a 500 unless the response had started.
-            var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+    private void Complete(HttpContext context, IHttpMetricsTagsFeature? tags, BodySizeCounters bodies, bool failed)
+    {
+        if (bodies.IsInstalled)
+        {
+            bodies.Restore(context);
+        }
+
+        // An exception that escapes becomes a 500 unless the response had started.
+        var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+
+        // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
+        // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
+        // http.response.status_code, and a custom tag of the same name would be a second value, not a
+        // replacement; grouping it is a rewrite in the foreign-meter bridge (see UseHttpMetrics).
+        if (tags is not null && route is null && options.GroupUnmatchedRoutes)
+        {
+            tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
+        }
+
+        if (bodies.IsInstalled)
+        {
             var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var method = HttpLabelValues.Method(context.Request.Method);
+            var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
 
-            // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
-            // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
-            // http.response.status_code, and a custom tag of the same name would be a second value, not a
-            // replacement; grouping it is a rewrite in the foreign-meter bridge (see UseHttpMetrics).
-            if (tags is not null && route is null && options.GroupUnmatchedRoutes)
-            {
-                tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
-            }
-
-            if (requestStream is not null)
-            {
-                var method = HttpLabelValues.Method(context.Request.Method);
-                var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
-
-                // The bytes the application read, never the declared Content-Length: a client can claim any length
-                // (a petabyte in a 3-byte request), and a body refused unread was never received.
-                requestSize!.WithLabels(method, routeLabel, status).Observe(requestStream.Count + requestReader!.Count);
-                responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody?.Count ?? 0);
-            }
+            // The bytes the application read, never the declared Content-Length: a client can claim any length
+            // (a petabyte in a 3-byte request), and a body refused unread was never received.
+            requestSize!.WithLabels(method, routeLabel, status).Observe(bodies.RequestBytes);
+            responseSize!.WithLabels(method, routeLabel, status).Observe(bodies.ResponseBytes);
         }
     }
 

@@ -15,6 +15,12 @@ internal enum AppConfiguration
     /// <summary>Ours with <c>UseHttpMetrics(o => o.Sizes = false)</c>: the full setup minus the body sizes (a breakdown).</summary>
     OursWithoutSizes,
 
+    /// <summary>
+    /// Ours without exporting ASP.NET Core's own meters (<c>Metrics:IncludeDefaultMeters=false</c>), so nothing listens
+    /// to them: what aggregating <c>http.server.request.duration</c> and the other built-in instruments costs (a breakdown).
+    /// </summary>
+    OursWithoutAspNetCoreMeters,
+
     /// <summary>prometheus-net.AspNetCore with its defaults: <c>UseHttpMetrics()</c>, <c>MapMetrics()</c>.</summary>
     PrometheusNet,
 

@@ -11,6 +11,7 @@ internal static class Configurations
         ["opentelemetry"] = AppConfiguration.OpenTelemetry,
         ["ours-addmetrics-only"] = AppConfiguration.OursAddMetricsOnly,
         ["ours-without-sizes"] = AppConfiguration.OursWithoutSizes,
+        ["ours-without-aspnetcore-meters"] = AppConfiguration.OursWithoutAspNetCoreMeters,
     };
 
     public static bool TryParse(string name, out AppConfiguration configuration) => ByName.TryGetValue(name, out configuration);

@@ -32,6 +32,9 @@ internal static class LoadApp
             case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes:
                 builder.AddMetrics();
                 break;
+            case AppConfiguration.OursWithoutAspNetCoreMeters:
+                builder.AddMetrics(options => options.IncludeDefaultMeters = false);
+                break;
             case AppConfiguration.OpenTelemetry:
                 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
                     .AddAspNetCoreInstrumentation()
@@ -45,6 +48,10 @@ internal static class LoadApp
         switch (configuration)
         {
             case AppConfiguration.Ours:
+                app.UseHttpMetrics();
+                app.MapMetrics();
+                break;
+            case AppConfiguration.OursWithoutAspNetCoreMeters:
                 app.UseHttpMetrics();
                 app.MapMetrics();
                 break;
@@ -64,7 +71,7 @@ internal static class LoadApp
                 break;
         }
 
-        Routes.Map(app, timed: configuration is AppConfiguration.Ours or AppConfiguration.OursWithoutSizes);
+        Routes.Map(app, timed: configuration is AppConfiguration.Ours or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters);
         if (series > 0)
         {
             RecordSeries(configuration, app.Services, series);
@@ -81,7 +88,7 @@ internal static class LoadApp
             var name = $"app_load_series_{m}";
             switch (configuration)
             {
-                case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes:
+                case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters:
                 {
                     var counter = services.GetRequiredService<MetricFactory>().CreateCounter(name, "Extra series for the scrape measurement", labelNames: ["id"]);
                     for (var i = 0; i < perMetric; i++)

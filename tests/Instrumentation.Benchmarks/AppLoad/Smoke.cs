@@ -32,6 +32,11 @@ internal static class Smoke
             "http_request_duration_seconds_count{method=\"GET\",route=\"/items/{id:int}\",status_code=\"200\"}",
             "app_load_series_9_total{id=\"9\"} 10",
         ],
+        [AppConfiguration.OursWithoutAspNetCoreMeters] =
+        [
+            "http_request_duration_seconds_count{method=\"GET\",route=\"/items/{id:int}\",status_code=\"200\"}",
+            "http_request_size_bytes_count{method=\"POST\",route=\"/orders\",status=\"201\"}",
+        ],
         [AppConfiguration.PrometheusNet] =
         [
             "http_request_duration_seconds_count{code=\"201\",method=\"POST\",controller=\"\",action=\"\",endpoint=\"/orders\"}",

@@ -13,7 +13,8 @@
 # Then the latency of one scrape of each app holding 10,000 extra series (10 counters x 1,000 label values).
 #
 #   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--no-scrape-test]
-#                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes, to break our cost
+#                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes,
+#                                                ours-without-aspnetcore-meters, to break our cost
 #                                                down; bare must be among them)
 #   run-app-load.sh --dry     build, start every configuration, check each serves its routes and metrics; no load
 #                             (cheap, for CI: build.sh test runs it)
