@@ -9,10 +9,12 @@
 # Each app with metrics is scraped (GET /metrics) every second while it is under load. The app runs on CPU 0, wrk
 # and the scraper on CPU 1; the three apps not under load are stopped (SIGSTOP) so they take no CPU. Reported per
 # configuration, as the median and range over the rounds: requests/s and p99 latency as ratios to the bare app of
-# the same round, and the app's CPU time per request (from /proc/<pid>/stat, the scrapes included).
+# the same round, and the app's CPU time per request (from /proc/<pid>/stat, the scrapes included), also as the
+# ratio bare / configuration: the throughput one dedicated core would give, relative to bare, which a machine shared
+# with other work measures more steadily than requests/s.
 # Then the latency of one scrape of each app holding 10,000 extra series (10 counters x 1,000 label values).
 #
-#   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--no-scrape-test]
+#   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--no-scrape-test] [--no-load-test]
 #                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes,
 #                                                ours-without-aspnetcore-meters, to break our cost
 #                                                down; bare must be among them)
@@ -30,6 +32,7 @@ connections=32
 series=10000
 dry=false
 scrape_test=true
+load_test=true
 configs=(bare ours prometheus-net opentelemetry)
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -39,6 +42,7 @@ while [[ $# -gt 0 ]]; do
     --connections) connections="$2"; shift ;;
     --series) series="$2"; shift ;;
     --no-scrape-test) scrape_test=false ;;
+    --no-load-test) load_test=false ;;
     --configs) IFS=, read -r -a configs <<<"$2"; shift ;;
     *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -111,69 +115,52 @@ run_wrk() { # config seconds -> wrk's output
   taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/requests.lua" "http://127.0.0.1:${port[$config]}"
 }
 
-echo "== $(date -u +%FT%TZ) load test: $rounds rounds x ${duration}s per configuration, $connections connections; uptime: $(uptime)" | tee "$out/summary.md"
-i=0
-for config in "${configs[@]}"; do
-  start_app "$config" $((base_port + i))
-  i=$((i + 1))
-  kill -STOP "${pid[$config]}"
-done
-
-echo "round	config	requests	rps	p99_ms	cpu_us_per_request	load1" >"$out/rounds.tsv"
-for config in "${configs[@]}"; do # warm-up: JIT, tiering, connection pools
-  kill -CONT "${pid[$config]}"
-  run_wrk "$config" 5 >/dev/null
-  kill -STOP "${pid[$config]}"
-done
-
-for round in $(seq 1 "$rounds"); do
-  # Rotate the order each round, so no configuration always follows the same one.
-  shift_by=$((round % ${#configs[@]}))
-  order=("${configs[@]:$shift_by}" "${configs[@]:0:$shift_by}")
-  for config in "${order[@]}"; do
-    kill -CONT "${pid[$config]}"
-    [[ "$config" != bare ]] && start_scraper "${port[$config]}"
-    before=$(cpu_ticks "${pid[$config]}")
-    result=$(run_wrk "$config" "$duration")
-    after=$(cpu_ticks "${pid[$config]}")
-    [[ "$config" != bare ]] && stop_scraper
+if $load_test; then
+  echo "== $(date -u +%FT%TZ) load test: $rounds rounds x ${duration}s per configuration, $connections connections; uptime: $(uptime)" | tee "$out/summary.md"
+  i=0
+  for config in "${configs[@]}"; do
+    start_app "$config" $((base_port + i))
+    i=$((i + 1))
     kill -STOP "${pid[$config]}"
-    echo "$result" >"$out/wrk-$round-$config.txt"
-    requests=$(echo "$result" | awk '/requests in/ { print $1 }')
-    rps=$(echo "$result" | awk '/^Requests\/sec/ { print $2 }')
-    p99=$(echo "$result" | awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }')
-    errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" || true)
-    [[ -n "$errors" ]] && echo "  round $round $config: $errors" | tee -a "$out/summary.md"
-    cpu_us=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
-    load1=$(cut -d' ' -f1 /proc/loadavg)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$config" "$requests" "$rps" "$p99" "$cpu_us" "$load1" >>"$out/rounds.tsv"
-    printf '  round %s %-15s %9s req/s  p99 %7s ms  %6s us CPU/request  load %s\n' "$round" "$config" "$rps" "$p99" "$cpu_us" "$load1"
   done
-done
 
-python3 - "$out/rounds.tsv" "${configs[@]}" <<'EOF' | tee -a "$out/summary.md"
-import csv, statistics, sys
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-by = {}
-for r in rows:
-    by.setdefault(r["round"], {})[r["config"]] = r
-def spread(values, fmt):
-    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}-{fmt.format(max(values))})"
-print()
-print("| configuration | requests/s (median) | requests/s vs bare | p99 vs bare | CPU per request (us) |")
-print("| --- | ---: | ---: | ---: | ---: |")
-for config in sys.argv[2:]:
-    rps = [float(by[r][config]["rps"]) for r in by]
-    ratio = [float(by[r][config]["rps"]) / float(by[r]["bare"]["rps"]) for r in by]
-    p99 = [float(by[r][config]["p99_ms"]) / float(by[r]["bare"]["p99_ms"]) for r in by]
-    cpu = [float(by[r][config]["cpu_us_per_request"]) for r in by]
-    print(f"| {config} | {statistics.median(rps):,.0f} | {spread(ratio, '{:.2f}')} | {spread(p99, '{:.2f}')} | {spread(cpu, '{:.1f}')} |")
-loads = [float(r["load1"]) for r in rows]
-print(f"\nMedians over {len(by)} rounds, (min-max) ranges; ratios taken within each round. 1-minute load average during the rounds: {min(loads):.2f}-{max(loads):.2f}.")
-EOF
+  echo "round	config	requests	rps	p99_ms	cpu_us_per_request	load1" >"$out/rounds.tsv"
+  for config in "${configs[@]}"; do # warm-up: JIT, tiering, connection pools
+    kill -CONT "${pid[$config]}"
+    run_wrk "$config" 5 >/dev/null
+    kill -STOP "${pid[$config]}"
+  done
 
-stop_all
-pid=()
+  for round in $(seq 1 "$rounds"); do
+    # Rotate the order each round, so no configuration always follows the same one.
+    shift_by=$((round % ${#configs[@]}))
+    order=("${configs[@]:$shift_by}" "${configs[@]:0:$shift_by}")
+    for config in "${order[@]}"; do
+      kill -CONT "${pid[$config]}"
+      [[ "$config" != bare ]] && start_scraper "${port[$config]}"
+      before=$(cpu_ticks "${pid[$config]}")
+      result=$(run_wrk "$config" "$duration")
+      after=$(cpu_ticks "${pid[$config]}")
+      [[ "$config" != bare ]] && stop_scraper
+      kill -STOP "${pid[$config]}"
+      echo "$result" >"$out/wrk-$round-$config.txt"
+      requests=$(echo "$result" | awk '/requests in/ { print $1 }')
+      rps=$(echo "$result" | awk '/^Requests\/sec/ { print $2 }')
+      p99=$(echo "$result" | awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }')
+      errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" || true)
+      [[ -n "$errors" ]] && echo "  round $round $config: $errors" | tee -a "$out/summary.md"
+      cpu_us=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+      load1=$(cut -d' ' -f1 /proc/loadavg)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$config" "$requests" "$rps" "$p99" "$cpu_us" "$load1" >>"$out/rounds.tsv"
+      printf '  round %s %-15s %9s req/s  p99 %7s ms  %6s us CPU/request  load %s\n' "$round" "$config" "$rps" "$p99" "$cpu_us" "$load1"
+    done
+  done
+
+  python3 "$here/summarize.py" "$out/rounds.tsv" "${configs[@]}" | tee -a "$out/summary.md"
+
+  stop_all
+  pid=()
+fi
 
 if $scrape_test; then
   echo | tee -a "$out/summary.md"

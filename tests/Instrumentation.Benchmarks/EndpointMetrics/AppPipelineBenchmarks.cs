@@ -1,109 +1,100 @@
-using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.AppLoad;
 using Instrumentation.Benchmarks.Configuration;
+using Instrumentation.Benchmarks.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Instrumentation.Benchmarks.EndpointMetrics;
 
 /// <summary>
-/// The app of the app-load test (tests/Instrumentation.Benchmarks/AppLoad) in each of its four configurations, over
-/// the in-process test server: one operation is the load test's mix of three requests (GET /, GET /items/{id},
-/// POST /orders with a JSON body), so Mean and Allocated are per three requests, and the rows differ by what each
-/// configuration's metrics cost on the request path (ours: <c>AddMetrics()</c>, <c>UseHttpMetrics()</c>,
-/// <c>[Timed]</c>). Ratio is a multiple of the bare app. The HttpClient and test server allocate several KB per
-/// request themselves, the same in every row: read the difference from the bare row.
+/// What the app-load test's app (tests/Instrumentation.Benchmarks/AppLoad) costs per request in each of its four
+/// configurations, without a client or a socket: requests go straight into the hosting pipeline through
+/// <see cref="DirectServer"/> (ASP.NET Core's activity and meters, every middleware, the endpoint). One operation is
+/// the load test's mix of three requests (GET /, GET /items/{id}, POST /orders with a JSON body), so Mean and
+/// Allocated are per three requests; the bare row is the app and the request features alone, and each other row's
+/// difference from it is what that configuration's metrics cost (ours: <c>AddMetrics()</c>, <c>UseHttpMetrics()</c>,
+/// <c>[Timed]</c> on the routes). Ratio is a multiple of the bare app. Each row runs its own app only.
 /// </summary>
 public class AppPipelineBenchmarks
 {
-    private readonly Dictionary<AppConfiguration, (WebApplication App, HttpClient Client)> _apps = [];
+    private static readonly byte[] OrderBody = Encoding.UTF8.GetBytes(WrkScript.OrderBody);
+
+    private WebApplication? _app;
+    private DirectServer _server = null!;
     private int _item;
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        foreach (var configuration in (AppConfiguration[])[AppConfiguration.Bare, AppConfiguration.Ours, AppConfiguration.PrometheusNet, AppConfiguration.OpenTelemetry])
-        {
-            var app = LoadApp.Build(configuration, "http://127.0.0.1:0", series: 0, builder => builder.WebHost.UseTestServer());
-            app.StartAsync().GetAwaiter().GetResult();
-            _apps[configuration] = (app, app.GetTestClient());
-            SendMixAsync(configuration).GetAwaiter().GetResult();
-        }
+    [GlobalSetup(Target = nameof(Bare))]
+    public void SetupBare() => Setup(AppConfiguration.Bare, "");
 
-        // The rows only compare if each configuration records what it is given.
-        var ours = Scrape(AppConfiguration.Ours);
-        if (!ours.Contains("http_request_duration_seconds_count{method=\"POST\",route=\"/orders\",status_code=\"201\"}", StringComparison.Ordinal)
-            || !ours.Contains("http_request_size_bytes_sum{method=\"POST\",route=\"/orders\",status=\"201\"} 24", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("Our configuration recorded no [Timed] duration or request size for POST /orders:\n" + ours);
-        }
+    [GlobalSetup(Target = nameof(Ours))]
+    public void SetupOurs() => Setup(AppConfiguration.Ours, "http_request_size_bytes_sum{method=\"POST\",route=\"/orders\",status=\"201\"} ");
 
-        if (!Scrape(AppConfiguration.PrometheusNet).Contains("http_requests_received_total{code=\"201\",method=\"POST\"", StringComparison.Ordinal)
-            || !Scrape(AppConfiguration.OpenTelemetry).Contains("http_route=\"/orders\"", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("A peer configuration recorded no request to POST /orders.");
-        }
-    }
+    [GlobalSetup(Target = nameof(PrometheusNet))]
+    public void SetupPrometheusNet() => Setup(AppConfiguration.PrometheusNet, "http_requests_received_total{code=\"201\",method=\"POST\",controller=\"\",action=\"\",endpoint=\"/orders\"} ");
+
+    [GlobalSetup(Target = nameof(OpenTelemetry))]
+    public void SetupOpenTelemetry() => Setup(AppConfiguration.OpenTelemetry, "http_route=\"/orders\"");
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (var (app, client) in _apps.Values)
+        if (_app is not null)
         {
-            client.Dispose();
-            app.StopAsync().GetAwaiter().GetResult();
-            ((IDisposable)app).Dispose();
+            _app.StopAsync().GetAwaiter().GetResult();
+            ((IDisposable)_app).Dispose();
         }
     }
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
-    public Task Bare() => SendMixAsync(AppConfiguration.Bare);
+    public Task Bare() => SendMixAsync();
 
     [Benchmark]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
-    public Task Ours() => SendMixAsync(AppConfiguration.Ours);
+    public Task Ours() => SendMixAsync();
 
     [Benchmark]
-    public Task PrometheusNet() => SendMixAsync(AppConfiguration.PrometheusNet);
+    public Task PrometheusNet() => SendMixAsync();
 
     [Benchmark]
-    public Task OpenTelemetry() => SendMixAsync(AppConfiguration.OpenTelemetry);
+    public Task OpenTelemetry() => SendMixAsync();
 
-    private async Task SendMixAsync(AppConfiguration configuration)
+    private void Setup(AppConfiguration configuration, string recorded)
     {
-        var client = _apps[configuration].Client;
-        using (var hello = await client.GetAsync(Relative("/")).ConfigureAwait(false))
-        {
-            await Expect(hello, HttpStatusCode.OK).ConfigureAwait(false);
-        }
+        _server = new DirectServer();
+        _app = LoadApp.Build(configuration, "http://127.0.0.1:0", series: 0, builder => builder.Services.AddSingleton<IServer>(_server));
+        _app.StartAsync().GetAwaiter().GetResult();
+        SendMixAsync().GetAwaiter().GetResult();
 
+        // The rows only compare if each configuration records what it is given.
+        var scrape = new MemoryStream();
+        var features = DirectRequest.Create("GET", LoadApp.MetricsPath, responseBody: scrape);
+        _server.SendAsync(features).GetAwaiter().GetResult();
+        var text = Encoding.UTF8.GetString(scrape.ToArray());
+        var expectedStatus = configuration == AppConfiguration.Bare ? 404 : 200;
+        if (DirectRequest.Status(features) != expectedStatus || !text.Contains(recorded, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{configuration}: {LoadApp.MetricsPath} answered {DirectRequest.Status(features)} without '{recorded}':\n{text}");
+        }
+    }
+
+    private async Task SendMixAsync()
+    {
         _item = _item % 50 + 1;
-        using (var item = await client.GetAsync(Relative("/items/" + _item.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false))
-        {
-            await Expect(item, HttpStatusCode.OK).ConfigureAwait(false);
-        }
-
-        using var body = new StringContent(WrkScript.OrderBody, Encoding.UTF8, "application/json");
-        using var order = await client.PostAsync(Relative("/orders"), body).ConfigureAwait(false);
-        await Expect(order, HttpStatusCode.Created).ConfigureAwait(false);
+        await SendAsync(DirectRequest.Create("GET", "/"), 200).ConfigureAwait(false);
+        await SendAsync(DirectRequest.Create("GET", "/items/" + _item.ToString(System.Globalization.CultureInfo.InvariantCulture)), 200).ConfigureAwait(false);
+        await SendAsync(DirectRequest.Create("POST", "/orders", OrderBody), 201).ConfigureAwait(false);
     }
 
-    private string Scrape(AppConfiguration configuration) =>
-        _apps[configuration].Client.GetStringAsync(Relative(LoadApp.MetricsPath)).GetAwaiter().GetResult();
-
-    private static async Task Expect(HttpResponseMessage response, HttpStatusCode status)
+    private async Task SendAsync(Microsoft.AspNetCore.Http.Features.IFeatureCollection features, int status)
     {
-        // Read the body, as wrk does, so the whole response is produced.
-        await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        if (response.StatusCode != status)
+        await _server.SendAsync(features).ConfigureAwait(false);
+        if (DirectRequest.Status(features) != status)
         {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}, expected {(int)status}");
+            throw new InvalidOperationException($"{features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.Path}: {DirectRequest.Status(features)}, expected {status}");
         }
     }
-
-    private static Uri Relative(string path) => new(path, UriKind.Relative);
 }
