@@ -9,12 +9,12 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// </summary>
 internal readonly struct BodySizeCounters
 {
-    private readonly CountingRequestBody _requestReader;
+    private readonly CountingRequestBody? _requestReader;
     private readonly IRequestBodyPipeFeature? _originalReader;
     private readonly CountingStream _requestStream;
     private readonly CountingResponseBody? _response;
 
-    private BodySizeCounters(CountingRequestBody requestReader, IRequestBodyPipeFeature? originalReader, CountingStream requestStream, CountingResponseBody? response)
+    private BodySizeCounters(CountingRequestBody? requestReader, IRequestBodyPipeFeature? originalReader, CountingStream requestStream, CountingResponseBody? response)
     {
         _requestReader = requestReader;
         _originalReader = originalReader;
@@ -26,7 +26,7 @@ internal readonly struct BodySizeCounters
     public bool IsInstalled => _requestStream is not null;
 
     /// <summary>The request body bytes the application read, by the reader and by the stream.</summary>
-    public long RequestBytes => _requestStream.Count + _requestReader.Count;
+    public long RequestBytes => _requestStream.Count + (_requestReader?.Count ?? 0);
 
     /// <summary>The response body bytes the application wrote.</summary>
     public long ResponseBytes => _response?.Count ?? 0;
@@ -35,10 +35,18 @@ internal readonly struct BodySizeCounters
     {
         // The reader first, while Request.Body is still the server's: asked after, the server would adapt the
         // replaced stream into a new pipe. Each way of reading counts what it delivers; both read the one body.
+        // A server without a reader of its own (the test server, for one) gets ASP.NET Core's default, which adapts
+        // whatever Request.Body is when first asked: the counting stream then counts those reads, and a request
+        // whose body nobody reads pays for no reader.
         var features = context.Features;
         var originalReader = features.Get<IRequestBodyPipeFeature>();
-        var requestReader = new CountingRequestBody(context.Request.BodyReader);
-        features.Set<IRequestBodyPipeFeature>(requestReader);
+        CountingRequestBody? requestReader = null;
+        if (originalReader is not null)
+        {
+            requestReader = new CountingRequestBody(originalReader.Reader);
+            features.Set<IRequestBodyPipeFeature>(requestReader);
+        }
+
         var requestStream = new CountingStream(context.Request.Body);
         context.Request.Body = requestStream;
 
@@ -55,7 +63,10 @@ internal readonly struct BodySizeCounters
     public void Restore(HttpContext context)
     {
         context.Request.Body = _requestStream.Inner;
-        context.Features.Set(_originalReader);
+        if (_requestReader is not null)
+        {
+            context.Features.Set(_originalReader);
+        }
         if (_response is not null)
         {
             context.Features.Set(_response.Inner);

@@ -14,7 +14,7 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// </summary>
 internal sealed class CountingResponseBody(IHttpResponseBodyFeature inner) : PipeWriter, IHttpResponseBodyFeature
 {
-    private readonly PipeWriter _writer = inner.Writer;
+    private PipeWriter? _writer;
     private CountingStream? _stream;
     private long _written;
 
@@ -26,11 +26,14 @@ internal sealed class CountingResponseBody(IHttpResponseBodyFeature inner) : Pip
 
     public Stream Stream => _stream ??= new CountingStream(Inner.Stream);
 
+    // Asked for when first used: a server that makes its writer on demand makes none for a response without a body.
+    private PipeWriter InnerWriter => _writer ??= Inner.Writer;
+
     public PipeWriter Writer => this;
 
-    public override bool CanGetUnflushedBytes => _writer.CanGetUnflushedBytes;
+    public override bool CanGetUnflushedBytes => InnerWriter.CanGetUnflushedBytes;
 
-    public override long UnflushedBytes => _writer.UnflushedBytes;
+    public override long UnflushedBytes => InnerWriter.UnflushedBytes;
 
     public void DisableBuffering() => Inner.DisableBuffering();
 
@@ -46,25 +49,25 @@ internal sealed class CountingResponseBody(IHttpResponseBodyFeature inner) : Pip
 
     public override void Advance(int bytes)
     {
-        _writer.Advance(bytes);
+        InnerWriter.Advance(bytes);
         _written += bytes;
     }
 
-    public override Memory<byte> GetMemory(int sizeHint = 0) => _writer.GetMemory(sizeHint);
+    public override Memory<byte> GetMemory(int sizeHint = 0) => InnerWriter.GetMemory(sizeHint);
 
-    public override Span<byte> GetSpan(int sizeHint = 0) => _writer.GetSpan(sizeHint);
+    public override Span<byte> GetSpan(int sizeHint = 0) => InnerWriter.GetSpan(sizeHint);
 
-    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
+    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => InnerWriter.FlushAsync(cancellationToken);
 
     public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
         _written += source.Length;
-        return _writer.WriteAsync(source, cancellationToken);
+        return InnerWriter.WriteAsync(source, cancellationToken);
     }
 
-    public override void CancelPendingFlush() => _writer.CancelPendingFlush();
+    public override void CancelPendingFlush() => InnerWriter.CancelPendingFlush();
 
-    public override void Complete(Exception? exception = null) => _writer.Complete(exception);
+    public override void Complete(Exception? exception = null) => InnerWriter.Complete(exception);
 
-    public override ValueTask CompleteAsync(Exception? exception = null) => _writer.CompleteAsync(exception);
+    public override ValueTask CompleteAsync(Exception? exception = null) => InnerWriter.CompleteAsync(exception);
 }

@@ -12,9 +12,11 @@
 # the same round, and the app's CPU time per request (from /proc/<pid>/stat, the scrapes included), also as the
 # ratio bare / configuration: the throughput one dedicated core would give, relative to bare, which a machine shared
 # with other work measures more steadily than requests/s.
-# Then the latency of one scrape of each app holding 10,000 extra series (10 counters x 1,000 label values).
+# Then the latency of one scrape of each app holding 10,000 extra series (10 counters x 1,000 label values), the three
+# apps scraped in turn (curl), 60 scrapes each by default.
 #
-#   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--no-scrape-test] [--no-load-test]
+#   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--scrapes N]
+#                   [--no-scrape-test] [--no-load-test]
 #                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes,
 #                                                ours-without-aspnetcore-meters, to break our cost
 #                                                down; bare must be among them)
@@ -30,6 +32,7 @@ rounds=5
 duration=10
 connections=32
 series=10000
+scrapes=60
 dry=false
 scrape_test=true
 load_test=true
@@ -41,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration="$2"; shift ;;
     --connections) connections="$2"; shift ;;
     --series) series="$2"; shift ;;
+    --scrapes) scrapes="$2"; shift ;;
     --no-scrape-test) scrape_test=false ;;
     --no-load-test) load_test=false ;;
     --configs) IFS=, read -r -a configs <<<"$2"; shift ;;
@@ -163,31 +167,25 @@ if $load_test; then
 fi
 
 if $scrape_test; then
+  # All three apps up at once (each on CPU 0), scraped in turn, so load from elsewhere falls on all of them alike.
+  scrape_configs=(ours prometheus-net opentelemetry)
   echo | tee -a "$out/summary.md"
-  echo "== one scrape of an app holding $series extra series (wrk, 1 connection, 10 s, after 20 warm-up scrapes); uptime: $(uptime)" | tee -a "$out/summary.md"
-  echo "| configuration | series in the scrape | bytes | scrapes/s | mean latency | p50 | p99 |" | tee -a "$out/summary.md"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |" | tee -a "$out/summary.md"
+  echo "== one scrape of an app holding $series extra series: $scrapes scrapes each, the apps in turn, after 20 warm-up scrapes; uptime: $(uptime)" | tee -a "$out/summary.md"
   i=10
-  for config in ours prometheus-net opentelemetry; do
+  for config in "${scrape_configs[@]}"; do
     start_app "$config" $((base_port + i)) --series "$series"
     i=$((i + 1))
     url="http://127.0.0.1:${port[$config]}/metrics"
     for _ in $(seq 1 20); do curl -s -o /dev/null "$url"; done
     curl -s "$url" >"$out/scrape-$config.txt"
-    lines=$(grep -vc '^#' "$out/scrape-$config.txt" || true)
-    bytes=$(wc -c <"$out/scrape-$config.txt")
-    result=$(taskset -c 1 wrk -t1 -c1 -d10s --latency "$url")
-    echo "$result" >"$out/wrk-scrape-$config.txt"
-    rps=$(echo "$result" | awk '/^Requests\/sec/ { print $2 }')
-    mean=$(echo "$result" | awk '$1 == "Latency" { print $2; exit }')
-    p50=$(echo "$result" | awk '$1 == "50%" { print $2 }')
-    p99=$(echo "$result" | awk '$1 == "99%" { print $2 }')
-    echo "| $config | $lines | $bytes | $rps | $mean | $p50 | $p99 |" | tee -a "$out/summary.md"
-    kill "${pid[$config]}"
-    wait "${pid[$config]}" 2>/dev/null || true
-    unset "pid[$config]"
   done
-  echo "(series in the scrape: sample lines, the app's own HTTP and runtime metrics included)" | tee -a "$out/summary.md"
+  for _ in $(seq 1 "$scrapes"); do
+    for config in "${scrape_configs[@]}"; do
+      printf '%s\t%s\n' "$config" "$(taskset -c 1 curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:${port[$config]}/metrics")"
+    done
+  done >"$out/scrapes.tsv"
+  python3 "$here/summarize_scrapes.py" "$out" "${scrape_configs[@]}" | tee -a "$out/summary.md"
+  stop_all
 fi
 
 echo
