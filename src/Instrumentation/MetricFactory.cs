@@ -38,6 +38,7 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
     public MetricFactory(MetricFactoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Instruments.ActivityGate.EnsureListening();
         Options = options;
         Meter = new Meter(CreateMeterOptions(options));
         _ownsMeter = true;

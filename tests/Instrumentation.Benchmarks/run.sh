@@ -6,6 +6,8 @@
 #   run.sh [args]           every benchmark, ShortRun job
 #   run.sh --long [args]    every benchmark, BenchmarkDotNet's default job (long; for a quiet machine)
 #   run.sh --dry [args]     every benchmark once, one iteration: a smoke test, not a measurement
+#   --in-process            (with any of the above) every case of a class in one process: no build and
+#                           launch per case, which takes minutes when other builds share the machine
 #
 # Both also print the memory-per-series report. Extra arguments go to BenchmarkSwitcher, e.g.
 #   run.sh --quick --filter '*Histogram*'

@@ -160,7 +160,7 @@ internal sealed class CollectionGuard : IMetricsVisitor, IDroppedSeriesReceiver,
     private static string InvalidValueDetail(MetricType type) => type switch
     {
         MetricType.Counter => "a counter value was negative or NaN",
-        MetricType.Histogram => "bucket bounds were not ascending or counts were not cumulative",
+        MetricType.Histogram => "bucket bounds were not ascending, counts were missing or not cumulative, or native buckets lay more than 2^31 indexes apart",
         _ => "quantiles were not ascending within [0, 1] or the count was negative",
     };
 

@@ -76,10 +76,18 @@ internal static class SeriesRules
     /// <summary>A counter's total is neither negative nor NaN (OpenMetrics: a counter is non-NaN and starts from 0).</summary>
     public static bool IsValidCounterValue(double value) => value >= 0;
 
-    /// <summary>Bounds ascending and not NaN, counts non-negative and cumulative (the +Inf count last).</summary>
+    /// <summary>
+    /// Bounds ascending and not NaN, one count per bound plus the +Inf one (<c>default</c> has none), counts
+    /// non-negative and cumulative, and native buckets whose gaps fit a protobuf span offset.
+    /// </summary>
     public static bool IsValidHistogram(HistogramPoint point)
     {
         var bounds = point.UpperBounds;
+        if (point.CumulativeCounts.Length != bounds.Length + 1)
+        {
+            return false;
+        }
+
         for (var i = 0; i < bounds.Length; i++)
         {
             if (double.IsNaN(bounds[i]) || double.IsPositiveInfinity(bounds[i]) || (i > 0 && !(bounds[i] > bounds[i - 1])))
@@ -98,6 +106,24 @@ internal static class SeriesRules
             }
 
             previous = count;
+        }
+
+        var native = point.Native;
+        return !native.IsPresent || (GapsFitSpanOffset(native.PositiveIndexes) && GapsFitSpanOffset(native.NegativeIndexes));
+    }
+
+    /// <summary>
+    /// True when every run of empty buckets between two listed indexes is at most <see cref="int.MaxValue"/> long:
+    /// the protobuf format writes it as a <c>sint32</c> span offset, which a longer gap would overflow.
+    /// </summary>
+    private static bool GapsFitSpanOffset(ReadOnlySpan<int> indexes)
+    {
+        for (var i = 1; i < indexes.Length; i++)
+        {
+            if ((long)indexes[i] - indexes[i - 1] - 1 > int.MaxValue)
+            {
+                return false;
+            }
         }
 
         return true;

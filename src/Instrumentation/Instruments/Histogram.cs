@@ -18,6 +18,7 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
         : base(factory, definition)
     {
         UpperBounds = definition.Buckets!;
+        SearchBounds = BucketSearch.Pad(UpperBounds);
         Buckets = Array.AsReadOnly(UpperBounds);
         Instrument = factory.Meter.CreateHistogram(
             definition.Name,
@@ -32,6 +33,9 @@ public sealed class Histogram : MetricFamily<HistogramChild>, IValueRecorder
     public IReadOnlyList<double> Buckets { get; }
 
     internal double[] UpperBounds { get; }
+
+    /// <summary><see cref="UpperBounds"/> padded with +Inf for <see cref="BucketSearch"/>.</summary>
+    internal double[] SearchBounds { get; }
 
     /// <summary>How many counts a series keeps: one per finite bucket, plus +Inf.</summary>
     internal int CountLength => UpperBounds.Length + 1;

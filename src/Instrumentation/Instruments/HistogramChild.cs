@@ -41,12 +41,7 @@ public abstract class HistogramChild : Series, IValueRecorder
 
         // The family is always a Histogram (the constructor takes one).
         var histogram = Unsafe.As<Histogram>(Family);
-        var bounds = histogram.UpperBounds;
-        var bucket = 0;
-        while (bucket < bounds.Length && value > bounds[bucket])
-        {
-            bucket++;
-        }
+        var bucket = BucketSearch.Find(histogram.SearchBounds, value);
 
         // Sum first, count second; collection reads the counts first, so a scraped _sum always holds
         // every observation its _count does (it may hold a few in flight beyond them, never fewer).
@@ -54,7 +49,7 @@ public abstract class HistogramChild : Series, IValueRecorder
         Interlocked.Increment(ref CountSlots[bucket]);
         Touch();
 
-        if (histogram.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (histogram.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, bucket, value);
         }

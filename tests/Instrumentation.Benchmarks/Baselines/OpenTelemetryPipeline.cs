@@ -15,14 +15,16 @@ internal sealed class OpenTelemetryPipeline : IDisposable
 {
     private readonly NoopMetricExporter _exporter = new();
     private readonly MeterProvider _provider;
+    private readonly BaseExportingMetricReader _reader;
 
     /// <summary>Creates the meter <paramref name="meterName"/> and a provider listening to it and to <paramref name="alsoListenTo"/>.</summary>
     public OpenTelemetryPipeline(string meterName, params string[] alsoListenTo)
     {
         Meter = new Meter(meterName);
+        _reader = new BaseExportingMetricReader(_exporter);
         _provider = Sdk.CreateMeterProviderBuilder()
             .AddMeter([meterName, .. alsoListenTo])
-            .AddReader(new BaseExportingMetricReader(_exporter))
+            .AddReader(_reader)
             .Build();
     }
 
@@ -43,6 +45,25 @@ internal sealed class OpenTelemetryPipeline : IDisposable
             }
         }
     }
+
+    /// <summary>Collects now and returns the points of the instrument <paramref name="instrumentName"/> (cumulative since it was created).</summary>
+    public IReadOnlyList<CapturedPoint> Collect(string instrumentName)
+    {
+        if (!_reader.Collect())
+        {
+            throw new InvalidOperationException("The OpenTelemetry reader failed to collect.");
+        }
+
+        return _exporter.LastExport.TryGetValue(instrumentName, out var points)
+            ? points
+            : throw new InvalidOperationException($"The OpenTelemetry SDK exported nothing for '{instrumentName}': the baseline would measure an instrument nobody aggregates.");
+    }
+
+    /// <summary>The one point of <paramref name="instrumentName"/>, which the caller recorded with no tags or with one tag set only.</summary>
+    public CapturedPoint CollectSingle(string instrumentName) =>
+        Collect(instrumentName) is [var point]
+            ? point
+            : throw new InvalidOperationException($"'{instrumentName}' has {Collect(instrumentName).Count} points, expected exactly one.");
 
     /// <inheritdoc />
     public void Dispose()

@@ -24,7 +24,9 @@ namespace Instrumentation.Benchmarks.Configuration;
 internal static class BenchmarkConfig
 {
     /// <summary>Builds the shared configuration around the job <paramref name="length"/> names.</summary>
-    public static IConfig Create(RunLength length)
+    /// <param name="length">How long each case runs.</param>
+    /// <param name="inProcess">Run the cases in this process (the dry run always does).</param>
+    public static IConfig Create(RunLength length, bool inProcess = false)
     {
         var job = length switch
         {
@@ -33,6 +35,11 @@ internal static class BenchmarkConfig
             RunLength.Dry => Job.Dry.WithToolchain(InProcessEmitToolchain.Instance),
             _ => Job.ShortRun,
         };
+        if (inProcess && length != RunLength.Dry)
+        {
+            job = job.WithToolchain(InProcessEmitToolchain.Instance).WithId(job.Id + "InProcess");
+        }
+
         return ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
@@ -42,6 +49,9 @@ internal static class BenchmarkConfig
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
             .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared))
+
+            // The default (2 minutes) is too short for the generated project when other builds share the 2 cores.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15))
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value));
     }
 }

@@ -1,4 +1,19 @@
-// Last result: 2026-12-04 23:54 UTC, `run.sh --filter '*ScrapeBenchmarks*'` (ShortRun) on branch protobuf, 2-core shared VM
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.54, 21.27, 22.62 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Scrape_Counters_Prometheus | 124.31 | 66.28 | 65.13-69.09 | 92.36 | 0 |
+// | OTel_Scrape_Counters_Prometheus | 723.08 | 393.05 | 265.53-595.72 | 483.93 | 0.04 |
+// | Scrape_Histograms_Prometheus | 2385.03 | 1238.07 | 1076.55-1489.38 | 1396.65 | 0 |
+// | OTel_Scrape_Histograms_Prometheus | 3020.78 | 1573.41 | 1335.53-1857.27 | 1748.57 | 0.04 |
+// | PromNet_Scrape_Counters | 606.09 | 299.83 | 108.67-532.46 | 337.13 | 1.71 |
+// | PromNet_Scrape_Histograms | 5878.22 | 3106.10 | 2813.99-3549.08 | 3439.56 | 1.71 |
+// | OTelExporter_Scrape_Counters | 905.27 | 475.17 | 356.29-616.72 | 562.01 | 0.61 |
+// | OTelExporter_Scrape_Histograms | 4590.77 | 2451.05 | 2173.58-2819.44 | 2702.19 | 0.61 |
+// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Protobuf rows (branch protobuf): 2026-12-04 23:54 UTC, `run.sh --filter '*ScrapeBenchmarks*'` (ShortRun) on branch protobuf, 2-core shared VM
 // (AMD EPYC, .NET 10.0.12), load average 22 to 28 (other builds running): the nanoseconds are inflated and noisy; read
 // Allocated ('-' = 0 B for the whole scrape, so the protobuf rows allocate nothing per series) and, loosely, the
 // protobuf rows against the text rows of the same run.
@@ -14,7 +29,7 @@
 // | Scrape_Histograms_Prometheus      | 3,181.892 ns |  7,946.451 ns |   435.5718 ns |   544.92 |   65.12 |         - |          NA |
 // | OTel_Scrape_Histograms_Prometheus | 6,466.340 ns | 44,378.200 ns | 2,432.5189 ns | 1,107.41 |  361.19 |         - |          NA |
 //
-// Previous result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                            | Mean       | Error       | StdDev     | Ratio  | RatioSD | Allocated | Alloc Ratio |
 // |---------------------------------- |-----------:|------------:|-----------:|-------:|--------:|----------:|------------:|
@@ -41,6 +56,7 @@
 
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Baselines;
 using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Exposition;
@@ -89,6 +105,12 @@ public class ScrapeBenchmarks : FloorBenchmark
     private ForeignMeterSource _otelHistogramSource = null!;
     private MetricsScraper _otelCounterScraper = null!;
     private MetricsScraper _otelHistogramScraper = null!;
+    private PrometheusNetPeer _promNetCounters = null!;
+    private PrometheusNetPeer _promNetHistograms = null!;
+    private Meter _exporterCounterMeter = null!;
+    private Meter _exporterHistogramMeter = null!;
+    private OpenTelemetryPrometheusScrape _exporterCounters = null!;
+    private OpenTelemetryPrometheusScrape _exporterHistograms = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -117,18 +139,46 @@ public class ScrapeBenchmarks : FloorBenchmark
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
 
+        // prometheus-net: the same series on private registries (no default metrics), exemplars off (nothing to write).
+        _promNetCounters = PrometheusNetPeer.WithoutExemplars();
+        _promNetHistograms = PrometheusNetPeer.WithoutExemplars();
+        var promCounter = _promNetCounters.Factory.CreateCounter("bench_requests_total", "Requests handled.", LabelNames);
+        var promHistogram = _promNetHistograms.Factory.CreateHistogram(
+            "bench_request_duration_seconds",
+            "Request duration.",
+            LabelNames,
+            new Prometheus.HistogramConfiguration { Buckets = [.. Buckets.Default] });
+
+        // The OpenTelemetry Prometheus exporter: SDK instruments again, on meters only it listens to.
+        _exporterCounterMeter = new Meter("Instrumentation.Benchmarks.Scrape.ExporterCounters");
+        _exporterHistogramMeter = new Meter("Instrumentation.Benchmarks.Scrape.ExporterHistograms");
+        _exporterCounters = new OpenTelemetryPrometheusScrape(_exporterCounterMeter.Name, SeriesCount * 2);
+        _exporterHistograms = new OpenTelemetryPrometheusScrape(_exporterHistogramMeter.Name, SeriesCount * 2);
+        var exporterCounter = _exporterCounterMeter.CreateCounter<double>("bench_requests", unit: null, description: "Requests handled.");
+        var exporterHistogram = _exporterHistogramMeter.CreateHistogram(
+            "bench_request_duration",
+            unit: "s",
+            description: "Request duration.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
+
         for (var i = 0; i < SeriesCount; i++)
         {
             var method = new KeyValuePair<string, object?>(LabelNames[0], labelValues[i][0]);
             var id = new KeyValuePair<string, object?>(LabelNames[1], labelValues[i][1]);
             counter.WithLabels(labelValues[i]).Inc(i + 1);
             otelCounter.Add(i + 1, method, id);
+            promCounter.WithLabels(labelValues[i]).Inc(i + 1);
+            exporterCounter.Add(i + 1, method, id);
             var child = histogram.WithLabels(labelValues[i]);
+            var promChild = promHistogram.WithLabels(labelValues[i]);
             for (var k = 0; k < 3; k++)
             {
                 var value = values[((i * 3) + k) & ObservationValues.Mask];
                 child.Observe(value);
                 otelHistogram.Record(value, method, id);
+                promChild.Observe(value);
+                exporterHistogram.Record(value, method, id);
             }
         }
 
@@ -142,11 +192,80 @@ public class ScrapeBenchmarks : FloorBenchmark
         ExpectLines(_otelCounterScraper, SeriesCount);
         ExpectLines(_histogramScraper, SeriesCount * (Buckets.Default.Count + 3));
         ExpectLines(_otelHistogramScraper, SeriesCount * (Buckets.Default.Count + 3));
+        ExpectLines("PromNet_Scrape_Counters", _promNetCounters.Scrape(), SeriesCount);
+        ExpectLines("PromNet_Scrape_Histograms", _promNetHistograms.Scrape(), SeriesCount * (Buckets.Default.Count + 3));
+        ExpectLines("OTelExporter_Scrape_Counters", _exporterCounters.ScrapeText(), SeriesCount);
+        ExpectLines("OTelExporter_Scrape_Histograms", _exporterHistograms.ScrapeText(), SeriesCount * (Buckets.Default.Count + 3));
+        ExpectSameValues();
+    }
+
+    /// <summary>
+    /// Same totals everywhere: the sum of every counter sample (1 + 2 + ... + 10,000) and of every
+    /// histogram <c>_count</c> and <c>_sum</c> line, in each library's own output.
+    /// </summary>
+    private void ExpectSameValues()
+    {
+        var counterTotal = SeriesCount * (SeriesCount + 1) / 2.0;
+        foreach (var (row, text) in (IEnumerable<(string, string)>)
+        [
+            ("Scrape_Counters_Prometheus", _counterScraper.Scrape(ExpositionFormat.PrometheusText)),
+            ("OTel_Scrape_Counters_Prometheus", _otelCounterScraper.Scrape(ExpositionFormat.PrometheusText)),
+            ("PromNet_Scrape_Counters", _promNetCounters.Scrape()),
+            ("OTelExporter_Scrape_Counters", _exporterCounters.ScrapeText()),
+        ])
+        {
+            RecordingCheck.Equal(row, "the total of the counter samples", counterTotal, SumOfSamples(text, "_total"));
+        }
+
+        var histogramTexts = (IEnumerable<(string, string)>)
+        [
+            ("Scrape_Histograms_Prometheus", _histogramScraper.Scrape(ExpositionFormat.PrometheusText)),
+            ("OTel_Scrape_Histograms_Prometheus", _otelHistogramScraper.Scrape(ExpositionFormat.PrometheusText)),
+            ("PromNet_Scrape_Histograms", _promNetHistograms.Scrape()),
+            ("OTelExporter_Scrape_Histograms", _exporterHistograms.ScrapeText()),
+        ];
+        var expectedSum = double.NaN;
+        foreach (var (row, text) in histogramTexts)
+        {
+            RecordingCheck.Equal(row, "the total of the _count samples", SeriesCount * 3, SumOfSamples(text, "_count"));
+            var sum = SumOfSamples(text, "_sum");
+            expectedSum = double.IsNaN(expectedSum) ? sum : expectedSum;
+            RecordingCheck.Equal(row, "the total of the _sum samples (relative to the first row's)", 1, sum / expectedSum);
+        }
+    }
+
+    /// <summary>The sum of the values of every sample line whose metric name ends with <paramref name="suffix"/> (any timestamp ignored).</summary>
+    private static double SumOfSamples(string text, string suffix)
+    {
+        double total = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var nameEnd = line.IndexOfAny(['{', ' ']);
+            if (!line.AsSpan(0, nameEnd).EndsWith(suffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var afterLabels = line.LastIndexOf('}') is var brace and >= 0 ? brace + 1 : nameEnd;
+            var fields = line[afterLabels..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            total += double.Parse(fields[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return total;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _exporterCounters.Dispose();
+        _exporterHistograms.Dispose();
+        _exporterCounterMeter.Dispose();
+        _exporterHistogramMeter.Dispose();
         _counterScraper.Dispose();
         _histogramScraper.Dispose();
         _otelCounterScraper.Dispose();
@@ -195,6 +314,26 @@ public class ScrapeBenchmarks : FloorBenchmark
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void OTel_Scrape_Histograms_Prometheus() => Scrape(_otelHistogramScraper, ExpositionFormat.PrometheusText);
 
+    /// <summary>prometheus-net: 10,000 counter series, <c>CollectAndExportAsTextAsync</c> into <c>Stream.Null</c>.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Scrape_Counters() => _promNetCounters.Registry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
+
+    /// <summary>prometheus-net: 10,000 histogram series (same 14 buckets).</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Scrape_Histograms() => _promNetHistograms.Registry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
+
+    /// <summary>The OpenTelemetry Prometheus exporter's scrape middleware: 10,000 SDK counter series.</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTelExporter_Scrape_Counters() => _exporterCounters.Scrape(Stream.Null);
+
+    /// <summary>The OpenTelemetry Prometheus exporter's scrape middleware: 10,000 SDK histogram series (same bounds).</summary>
+    [Benchmark(OperationsPerInvoke = SeriesCount)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTelExporter_Scrape_Histograms() => _exporterHistograms.Scrape(Stream.Null);
+
     private static void Scrape(MetricsScraper scraper, ExpositionFormat format)
     {
         // Stream.Null completes synchronously, so the ValueTask never allocates a Task.
@@ -216,9 +355,11 @@ public class ScrapeBenchmarks : FloorBenchmark
         return new ForeignMeterSource(options);
     }
 
-    private static void ExpectLines(MetricsScraper scraper, int samples)
+    private static void ExpectLines(MetricsScraper scraper, int samples) =>
+        ExpectLines("our scraper", scraper.Scrape(ExpositionFormat.PrometheusText), samples);
+
+    private static void ExpectLines(string row, string text, int samples)
     {
-        var text = scraper.Scrape(ExpositionFormat.PrometheusText);
         var lines = 0;
         foreach (var line in text.AsSpan().EnumerateLines())
         {
@@ -230,7 +371,7 @@ public class ScrapeBenchmarks : FloorBenchmark
 
         if (lines != samples)
         {
-            throw new InvalidOperationException($"The scrape wrote {lines} sample lines, expected {samples}: the rows would not compare like with like.");
+            throw new InvalidOperationException($"{row}: the scrape wrote {lines} sample lines, expected {samples}: the rows would not compare like with like.");
         }
     }
 }

@@ -73,9 +73,12 @@
 // | StripedCounter_Inc            | 2       |  5.493 ns |  6.2477 ns | 0.3425 ns |  1.70 |    0.09 |                  1.63x |         - |          NA |
 
 using BenchmarkDotNet.Attributes;
+using Instrumentation.Benchmarks.Baselines;
 using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
+using OtelCounter = System.Diagnostics.Metrics.Counter<double>;
+using PromCounter = Prometheus.Counter;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -126,6 +129,15 @@ public class ContentionBenchmarks
     private Action<int> _stripedCounterLane = null!;
     private Action<int> _separateCountersLane = null!;
     private int _opsPerThread;
+    private PrometheusNetPeer _promNet = null!;
+    private PrometheusNetPeer _promNetWithoutExemplars = null!;
+    private PromCounter.Child _promChild = null!;
+    private PromCounter.Child _promChildWithoutExemplars = null!;
+    private OpenTelemetryPipeline _openTelemetry = null!;
+    private OtelCounter _otelCounter = null!;
+    private Action<int> _promSharedCounterLane = null!;
+    private Action<int> _promSharedCounterWithoutExemplarsLane = null!;
+    private Action<int> _otelSharedCounterLane = null!;
 
     /// <summary>The number of threads incrementing at once.</summary>
     [Params(1, 2)]
@@ -154,6 +166,18 @@ public class ContentionBenchmarks
         _sharedCounterWithoutExemplarsLane = lane => IncLane(_childWithoutExemplars);
         _stripedCounterLane = lane => IncLane(_stripedChild);
         _separateCountersLane = lane => IncLane(_laneChildren[lane]);
+
+        _promNet = PrometheusNetPeer.Default();
+        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
+        _promChild = _promNet.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
+        _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_contended");
+        OpenTelemetryPipeline.VerifyListening(_otelCounter);
+        _promSharedCounterLane = lane => IncLane(_promChild);
+        _promSharedCounterWithoutExemplarsLane = lane => IncLane(_promChildWithoutExemplars);
+        _otelSharedCounterLane = lane => AddLane(_otelCounter);
+        VerifyRecording();
         if (Threads == 2)
         {
             _helper = new HelperThread("contention-helper");
@@ -164,6 +188,7 @@ public class ContentionBenchmarks
     public void Cleanup()
     {
         _helper?.Dispose();
+        _openTelemetry.Dispose();
         _factory.Dispose();
         _factoryWithoutExemplars.Dispose();
     }
@@ -204,6 +229,45 @@ public class ContentionBenchmarks
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void SeparateCounters_Inc() => Run(_separateCountersLane);
 
+    /// <summary>prometheus-net: all threads call <c>Inc()</c> on one cached counter child (its default configuration).</summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_SharedCounter_Inc() => Run(_promSharedCounterLane);
+
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_SharedCounter_Inc_NoExemplars() => Run(_promSharedCounterWithoutExemplarsLane);
+
+    /// <summary>OpenTelemetry: all threads <c>Add(1)</c> to one counter with no tags.</summary>
+    [Benchmark(OperationsPerInvoke = TotalOps)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void OTel_SharedCounter_Add_0Tags() => Run(_otelSharedCounterLane);
+
+    /// <summary>
+    /// Every shared row counts what its lanes add: both lanes run once, one after the other on this thread
+    /// (two threads at once here would switch our shared counter to stripes before the one-thread row).
+    /// </summary>
+    private void VerifyRecording()
+    {
+        // The SDK exports a series only once something was recorded on it.
+        _otelCounter.Add(0);
+        foreach (var (name, lane, read) in (IEnumerable<(string, Action<int>, Func<double>)>)
+        [
+            ("SharedCounter_Inc", _sharedCounterLane, () => _child.Value),
+            ("SharedCounter_Inc_NoExemplars", _sharedCounterWithoutExemplarsLane, () => _childWithoutExemplars.Value),
+            ("StripedCounter_Inc", _stripedCounterLane, () => _stripedChild.Value),
+            ("PromNet_SharedCounter_Inc", _promSharedCounterLane, () => _promChild.Value),
+            ("PromNet_SharedCounter_Inc_NoExemplars", _promSharedCounterWithoutExemplarsLane, () => _promChildWithoutExemplars.Value),
+            ("OTel_SharedCounter_Add_0Tags", _otelSharedCounterLane, () => _openTelemetry.CollectSingle(_otelCounter.Name).Value),
+        ])
+        {
+            var before = read();
+            lane(0);
+            lane(1);
+            RecordingCheck.Equal(name, "the increments of both lanes", 2.0 * _opsPerThread, read() - before);
+        }
+    }
+
     private void Run(Action<int> lane)
     {
         if (_helper is null)
@@ -231,6 +295,22 @@ public class ContentionBenchmarks
         for (var i = 0; i < _opsPerThread; i++)
         {
             Interlocked.Add(ref _sharedCell, 1);
+        }
+    }
+
+    private void IncLane(PromCounter.Child child)
+    {
+        for (var i = 0; i < _opsPerThread; i++)
+        {
+            child.Inc();
+        }
+    }
+
+    private void AddLane(OtelCounter counter)
+    {
+        for (var i = 0; i < _opsPerThread; i++)
+        {
+            counter.Add(1);
         }
     }
 

@@ -1,4 +1,23 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.93, 21.28, 22.65 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Inc_Unlabelled | 2.87 | 1.54 | 1.51-1.61 | 1.52 | 0 |
+// | Inc_Unlabelled_NoExemplars | 2.48 | 1.33 | 1.30-1.38 | 0.96 | 0 |
+// | Inc_CachedChild | 2.65 | 1.43 | 1.39-1.51 | 1.44 | 0 |
+// | Inc_CachedChild_NoExemplars | 2.58 | 1.39 | 1.35-1.46 | 1.05 | 0 |
+// | IncFractional_CachedChild | 4.34 | 2.35 | 2.28-2.46 | 2.74 | 0 |
+// | IncFractional_CachedChild_NoExemplars | 4.33 | 2.35 | 2.28-2.46 | 2.16 | 0 |
+// | PromNet_Inc_Unlabelled | 4.44 | 2.37 | 2.32-2.47 | 1.68 | 0 |
+// | PromNet_Inc_Unlabelled_NoExemplars | 4.35 | 2.35 | 2.29-2.46 | 1.99 | 0 |
+// | PromNet_Inc_CachedChild | 4.35 | 2.36 | 2.29-2.48 | 2.30 | 0 |
+// | PromNet_Inc_CachedChild_NoExemplars | 4.34 | 2.36 | 2.29-2.53 | 2.35 | 0 |
+// | OTel_CounterAdd_0Tags | 9.44 | 5.07 | 4.91-5.25 | 4.58 | 0 |
+// | OTel_CounterAdd_3Tags | 44.08 | 23.77 | 22.99-24.54 | 27.12 | 0 |
+// | Floor_InterlockedAdd | 1.86 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                                | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |-------------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
@@ -40,6 +59,7 @@ using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
 using OtelCounter = System.Diagnostics.Metrics.Counter<double>;
+using PromCounter = Prometheus.Counter;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -62,6 +82,12 @@ public class CounterBenchmarks : FloorBenchmark
     private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelCounter _otelCounter = null!;
     private RecordedActivity? _recordedActivity;
+    private PrometheusNetPeer _promNet = null!;
+    private PrometheusNetPeer _promNetWithoutExemplars = null!;
+    private PromCounter _promUnlabelled = null!;
+    private PromCounter _promUnlabelledWithoutExemplars = null!;
+    private PromCounter.Child _promChild = null!;
+    private PromCounter.Child _promChildWithoutExemplars = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -75,6 +101,46 @@ public class CounterBenchmarks : FloorBenchmark
         _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
         _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_counter");
         OpenTelemetryPipeline.VerifyListening(_otelCounter);
+
+        _promNet = PrometheusNetPeer.Default();
+        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
+        _promUnlabelled = _promNet.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promUnlabelledWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promChild = _promNet.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+
+        VerifyRecording();
+    }
+
+    /// <summary>Every row's instrument counts what it is given: 3 whole increments and one of 2.5, read back through each library's own output.</summary>
+    private void VerifyRecording()
+    {
+        foreach (var (name, inc, incBy, read) in (IEnumerable<(string, Action, Action<double>, Func<double>)>)
+        [
+            ("Inc_Unlabelled", _unlabelled.Inc, _unlabelled.Inc, () => _unlabelled.Value),
+            ("Inc_Unlabelled_NoExemplars", _unlabelledWithoutExemplars.Inc, _unlabelledWithoutExemplars.Inc, () => _unlabelledWithoutExemplars.Value),
+            ("Inc_CachedChild", _child.Inc, _child.Inc, () => _child.Value),
+            ("Inc_CachedChild_NoExemplars", _childWithoutExemplars.Inc, _childWithoutExemplars.Inc, () => _childWithoutExemplars.Value),
+            ("PromNet_Inc_Unlabelled", () => _promUnlabelled.Inc(), by => _promUnlabelled.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_Unlabelled_NoExemplars", () => _promUnlabelledWithoutExemplars.Inc(), by => _promUnlabelledWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_CachedChild", () => _promChild.Inc(), by => _promChild.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+            ("PromNet_Inc_CachedChild_NoExemplars", () => _promChildWithoutExemplars.Inc(), by => _promChildWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+        ])
+        {
+            inc();
+            inc();
+            inc();
+            incBy(2.5);
+            RecordingCheck.Equal(name, "the total", 5.5, read());
+        }
+
+        _otelCounter.Add(1);
+        _otelCounter.Add(2.5);
+        _otelCounter.Add(1, _tag0, _tag1, _tag2);
+        _otelCounter.Add(1, _tag0, _tag1, _tag2);
+        var points = _openTelemetry.Collect(_otelCounter.Name);
+        RecordingCheck.Equal("OTel_CounterAdd_0Tags", "the total", 3.5, points.Single(point => point.Tags.Count == 0).Value);
+        RecordingCheck.Equal("OTel_CounterAdd_3Tags", "the total", 2, points.Single(point => point.Tags.Count == 3).Value);
     }
 
     /// <summary>The setup of <see cref="Inc_CachedChild_InRecordedActivity"/>: everything, plus a recorded <c>Activity.Current</c>.</summary>
@@ -171,6 +237,61 @@ public class CounterBenchmarks : FloorBenchmark
     public void IncFractional_CachedChild_NoExemplars()
     {
         var child = _childWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc(2.5);
+        }
+    }
+
+    /// <summary>prometheus-net's unlabelled counter (its default configuration: exemplars from the trace context).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_Unlabelled()
+    {
+        var counter = _promUnlabelled;
+        for (var i = 0; i < Ops; i++)
+        {
+            counter.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_Unlabelled_NoExemplars()
+    {
+        var counter = _promUnlabelledWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            counter.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_CachedChild()
+    {
+        var child = _promChild;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Inc_CachedChild_NoExemplars()
+    {
+        var child = _promChildWithoutExemplars;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Inc();
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public void PromNet_IncFractional_CachedChild()
+    {
+        var child = _promChild;
         for (var i = 0; i < Ops; i++)
         {
             child.Inc(2.5);

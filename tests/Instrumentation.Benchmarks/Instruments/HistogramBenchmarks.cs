@@ -1,4 +1,24 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.46, 21.21, 22.62 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | --- | ---: | ---: | --- | ---: | ---: |
+// | Observe_CachedChild | BucketCount=11 | 5.34 | 2.84 | 2.77-2.91 | 3.56 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=11 | 5.01 | 2.67 | 2.60-2.78 | 6.12 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=11 | 11.97 | 6.35 | 6.19-6.52 | 5.63 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=11 | 11.69 | 6.18 | 5.97-6.34 | 7.66 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=11 | 46.44 | 24.63 | 23.98-25.52 | 25.42 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=11 | 96.06 | 51.25 | 50.16-52.96 | 52.02 | 0 |
+// | Floor_InterlockedAdd | BucketCount=11 | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+// | Observe_CachedChild | BucketCount=14 | 6.35 | 3.34 | 3.22-3.44 | 1.28 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=14 | 5.65 | 2.99 | 2.92-3.05 | 4.88 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=14 | 10.37 | 5.51 | 5.39-5.67 | 6.11 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=14 | 8.16 | 4.33 | 4.23-4.77 | 5.48 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=14 | 48.47 | 25.81 | 25.15-26.92 | 30.88 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=14 | 97.94 | 52.21 | 50.89-54.23 | 62.56 | 0 |
+// | Floor_InterlockedAdd | BucketCount=14 | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                          | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |-------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
@@ -58,6 +78,7 @@ using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
 using OtelHistogram = System.Diagnostics.Metrics.Histogram<double>;
+using PromHistogram = Prometheus.Histogram;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -78,8 +99,26 @@ public class HistogramBenchmarks : FloorBenchmark
     private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelHistogram _otelHistogram = null!;
     private RecordedActivity? _recordedActivity;
+    private PrometheusNetPeer _promNet = null!;
+    private PrometheusNetPeer _promNetWithoutExemplars = null!;
+    private PromHistogram.Child _promChild = null!;
+    private PromHistogram.Child _promChildWithoutExemplars = null!;
     private double[] _values = null!;
     private int _offset;
+
+    /// <summary>
+    /// The bucket layout: 11 is client_golang's default (.005 to 10 without the .075/.75/7.5 steps), 14
+    /// is ours and prometheus-net's default; every row of a group (ours and both peers) uses the same bounds.
+    /// </summary>
+    [Params(11, 14)]
+    public int BucketCount { get; set; }
+
+    private double[] Bounds => BucketCount switch
+    {
+        11 => [.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10],
+        14 => [.. Buckets.Default],
+        _ => throw new InvalidOperationException($"No layout with {BucketCount} buckets."),
+    };
 
     [GlobalSetup]
     public void Setup() => SetupCore(listenToOurMeter: false);
@@ -129,6 +168,15 @@ public class HistogramBenchmarks : FloorBenchmark
     [Benchmark(OperationsPerInvoke = Ops)]
     public void Observe_CachedChild_WithMeterListener() => Observe(_child);
 
+    /// <summary>prometheus-net's cached child, its default configuration (exemplars from the trace context).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild() => Observe(_promChild);
+
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild_NoExemplars() => Observe(_promChildWithoutExemplars);
+
     [Benchmark(OperationsPerInvoke = Ops)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void OTel_HistogramRecord_0Tags()
@@ -159,6 +207,18 @@ public class HistogramBenchmarks : FloorBenchmark
         _offset = (offset + Ops) & ObservationValues.Mask;
     }
 
+    private void Observe(PromHistogram.Child child)
+    {
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
     private void Observe(HistogramChild child)
     {
         var values = _values;
@@ -171,14 +231,64 @@ public class HistogramBenchmarks : FloorBenchmark
         _offset = (offset + Ops) & ObservationValues.Mask;
     }
 
+    /// <summary>
+    /// Every row's instrument files what it is given where it belongs: each bound itself (in its own bucket),
+    /// the next double above it and a spread over all buckets, checked as cumulative counts and sum.
+    /// </summary>
+    private void VerifyRecording(double[] bounds)
+    {
+        var values = RecordingCheck.CheckValues(bounds, _values);
+        var (expected, sum) = RecordingCheck.Expected(bounds, values);
+        foreach (var value in values)
+        {
+            _child.Observe(value);
+            _childWithoutExemplars.Observe(value);
+            _promChild.Observe(value);
+            _promChildWithoutExemplars.Observe(value);
+            _otelHistogram.Record(value);
+            _otelHistogram.Record(value, _tag0, _tag1);
+        }
+
+        foreach (var (name, child) in (IEnumerable<(string, HistogramChild)>)[("Observe_CachedChild", _child), ("Observe_CachedChild_NoExemplars", _childWithoutExemplars)])
+        {
+            var cumulative = new long[bounds.Length + 1];
+            RecordingCheck.Equal(name, "the sum", sum, child.ReadCumulative(cumulative));
+            RecordingCheck.Buckets(name, expected, cumulative);
+        }
+
+        foreach (var (name, peer) in (IEnumerable<(string, PrometheusNetPeer)>)[("PromNet_Observe_CachedChild", _promNet), ("PromNet_Observe_CachedChild_NoExemplars", _promNetWithoutExemplars)])
+        {
+            var samples = peer.Samples("bench_histogram_seconds");
+            RecordingCheck.Equal(name, "the sum", sum, samples["bench_histogram_seconds_sum{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.Equal(name, "the count", values.Length, samples["bench_histogram_seconds_count{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.Buckets(name, expected, PrometheusNetPeer.CumulativeBuckets(samples, "bench_histogram_seconds", "method=\"a\",route=\"b\","));
+        }
+
+        var points = _openTelemetry.Collect(_otelHistogram.Name);
+        foreach (var (name, tags) in (IEnumerable<(string, int)>)[("OTel_HistogramRecord_0Tags", 0), ("OTel_HistogramRecord_2Tags", 2)])
+        {
+            var point = points.Single(point => point.Tags.Count == tags);
+            RecordingCheck.Equal(name, "the sum", sum, point.Value);
+            RecordingCheck.Equal(name, "the count", values.Length, point.Count);
+            RecordingCheck.Buckets(name, expected, point.CumulativeBuckets);
+        }
+    }
+
     private void SetupCore(bool listenToOurMeter)
     {
         _factory = Factories.Default();
         _factoryWithoutExemplars = Factories.WithoutExemplars();
-        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames);
+        var bounds = Bounds;
+        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds);
         _child = histogram.WithLabels("a", "b");
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames).WithLabels("a", "b");
-        _values = ObservationValues.Create(Buckets.Default);
+        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds).WithLabels("a", "b");
+        _values = ObservationValues.Create(bounds);
+
+        _promNet = PrometheusNetPeer.Default();
+        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
+        var promConfig = new Prometheus.HistogramConfiguration { Buckets = bounds };
+        _promChild = _promNet.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
+        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
 
         string[] alsoListenTo = listenToOurMeter ? [_factory.Meter.Name] : [];
         _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry", alsoListenTo);
@@ -187,8 +297,9 @@ public class HistogramBenchmarks : FloorBenchmark
             unit: "s",
             description: null,
             tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = bounds });
         OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+        VerifyRecording(bounds);
 
         if (listenToOurMeter != histogram.Instrument.Enabled)
         {

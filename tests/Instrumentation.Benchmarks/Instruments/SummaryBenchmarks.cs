@@ -1,4 +1,16 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 21.44, 21.19, 22.53 (other builds running: BenchmarkDotNet
+// ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Observe_CachedChild | 49.22 | 25.77 | 24.00-26.89 | 31.49 | 0 |
+// | Observe_CachedChild_NoObjectives | 4.44 | 2.34 | 2.30-2.40 | 2.84 | 0 |
+// | PromNet_Observe_CachedChild | 29.17 | 15.09 | 9.16-851.71 | 343.11 | 0 |
+// | PromNet_Observe_CachedChild_NoObjectives | 507.50 | 260.11 | 9.48-294.67 | 252.33 | 0 |
+// | OTel_HistogramRecord_0Tags | 20.38 | 10.73 | 10.30-11.09 | 11.62 | 0 |
+// | Floor_InterlockedAdd | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Before issue 18: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                           | Mean      | Error     | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |--------------------------------- |----------:|----------:|----------:|------:|--------:|----------:|------------:|
@@ -24,6 +36,7 @@ using Instrumentation.Benchmarks.Configuration;
 using Instrumentation.Benchmarks.Support;
 using Instrumentation.Instruments;
 using OtelHistogram = System.Diagnostics.Metrics.Histogram<double>;
+using PromSummary = Prometheus.Summary;
 
 namespace Instrumentation.Benchmarks.Instruments;
 
@@ -47,6 +60,9 @@ public class SummaryBenchmarks : FloorBenchmark
     private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelHistogram _otelHistogram = null!;
     private double[] _values = null!;
+    private PrometheusNetPeer _promNet = null!;
+    private PromSummary.Child _promChild = null!;
+    private PromSummary.Child _promChildWithoutObjectives = null!;
     private int _offset;
 
     [GlobalSetup]
@@ -67,6 +83,64 @@ public class SummaryBenchmarks : FloorBenchmark
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
         OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+
+        // prometheus-net's summary has no objectives by default: give it ours (and our window: 10 minutes, 5 age buckets).
+        _promNet = PrometheusNetPeer.Default();
+        _promChild = _promNet.Factory.CreateSummary("bench_summary_seconds", "Labelled summary.", LabelSet.TwoNames, new Prometheus.SummaryConfiguration
+        {
+            Objectives = [new(0.5, 0.05), new(0.9, 0.01), new(0.99, 0.001)],
+            MaxAge = TimeSpan.FromMinutes(10),
+            AgeBuckets = 5,
+        }).WithLabels("a", "b");
+        _promChildWithoutObjectives = _promNet.Factory.CreateSummary("bench_summary_plain_seconds", "Labelled summary without objectives.", LabelSet.TwoNames).WithLabels("a", "b");
+        VerifyRecording();
+    }
+
+    /// <summary>Each row's instrument counts and sums what it is given, and the rows with objectives report a plausible median.</summary>
+    private void VerifyRecording()
+    {
+        var values = _values.AsSpan(0, 1000).ToArray();
+        var sum = values.Sum();
+        Array.Sort(values);
+        var median = values[values.Length / 2];
+        foreach (var value in values)
+        {
+            _child.Observe(value);
+            _childWithoutObjectives.Observe(value);
+            _promChild.Observe(value);
+            _promChildWithoutObjectives.Observe(value);
+            _otelHistogram.Record(value);
+        }
+
+        foreach (var (name, child) in (IEnumerable<(string, SummaryChild)>)[("Observe_CachedChild", _child), ("Observe_CachedChild_NoObjectives", _childWithoutObjectives)])
+        {
+            RecordingCheck.Equal(name, "the count", values.Length, child.Count);
+            RecordingCheck.Equal(name, "the sum", sum, child.Sum);
+        }
+
+        CheckMedian("Observe_CachedChild", median, values, _child.GetQuantiles()[0]);
+        var samples = _promNet.Samples("bench_summary_seconds", "bench_summary_plain_seconds");
+        foreach (var (name, metric) in (IEnumerable<(string, string)>)[("PromNet_Observe_CachedChild", "bench_summary_seconds"), ("PromNet_Observe_CachedChild_NoObjectives", "bench_summary_plain_seconds")])
+        {
+            RecordingCheck.Equal(name, "the count", values.Length, samples[metric + "_count{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.Equal(name, "the sum", sum, samples[metric + "_sum{method=\"a\",route=\"b\"}"]);
+        }
+
+        CheckMedian("PromNet_Observe_CachedChild", median, values, samples["bench_summary_seconds{method=\"a\",route=\"b\",quantile=\"0.5\"}"]);
+        var point = _openTelemetry.CollectSingle(_otelHistogram.Name);
+        RecordingCheck.Equal("OTel_HistogramRecord_0Tags", "the count", values.Length, point.Count);
+        RecordingCheck.Equal("OTel_HistogramRecord_0Tags", "the sum", sum, point.Value);
+    }
+
+    /// <summary>The reported median must be a value whose rank is within the 0.5 objective's error (±5 %) of the middle.</summary>
+    private static void CheckMedian(string row, double expected, double[] sorted, double reported)
+    {
+        var rank = Array.BinarySearch(sorted, reported);
+        rank = rank < 0 ? ~rank : rank;
+        if (Math.Abs(rank - (sorted.Length / 2)) > sorted.Length * 0.05)
+        {
+            throw new InvalidOperationException($"{row}: the median is {reported} (rank {rank} of {sorted.Length}), expected about {expected}; the row would not measure a working summary.");
+        }
     }
 
     [GlobalCleanup]
@@ -92,6 +166,16 @@ public class SummaryBenchmarks : FloorBenchmark
     [BenchmarkCategory(BenchmarkCategories.Quick)]
     public void Observe_CachedChild_NoObjectives() => Observe(_childWithoutObjectives);
 
+    /// <summary>prometheus-net's summary with the same objectives and window (its default configuration otherwise).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild() => Observe(_promChild);
+
+    /// <summary>prometheus-net's summary without objectives: sum and count only.</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    [BenchmarkCategory(BenchmarkCategories.Quick)]
+    public void PromNet_Observe_CachedChild_NoObjectives() => Observe(_promChildWithoutObjectives);
+
     /// <summary>OpenTelemetry has no summary; its histogram (14 default bounds, 0 tags) stands in as the baseline.</summary>
     [Benchmark(OperationsPerInvoke = Ops)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]
@@ -103,6 +187,18 @@ public class SummaryBenchmarks : FloorBenchmark
         for (var i = 0; i < Ops; i++)
         {
             histogram.Record(values[(offset + i) & ObservationValues.Mask]);
+        }
+
+        _offset = (offset + Ops) & ObservationValues.Mask;
+    }
+
+    private void Observe(PromSummary.Child child)
+    {
+        var values = _values;
+        var offset = _offset;
+        for (var i = 0; i < Ops; i++)
+        {
+            child.Observe(values[(offset + i) & ObservationValues.Mask]);
         }
 
         _offset = (offset + Ops) & ObservationValues.Mask;

@@ -1,3 +1,11 @@
+// Beside prometheus-net 8.2.1: 2026-12-05 00:00 UTC, `--memory-report` on branch peer-benchmarks, .NET 10.0.12, 64-bit; each series
+// created by WithLabels with a new one-element array and given one recording, retained after a full GC:
+// | series kind | ours retained (B) | prometheus-net retained (B) | ours / prometheus-net | ours allocated (B) | prometheus-net allocated (B) |
+// | --- | ---: | ---: | ---: | ---: | ---: |
+// | counter | 121.7 | 408.5 | 0.30 | 215.4 | 557.3 |
+// | histogram (14 buckets) | 238.9 | 711.9 | 0.34 | 335.4 | 861.3 |
+// | summary (3 quantiles, 10 min in 5 age buckets) | 15842.8 | 69994.1 | 0.23 | 15951.4 | 70149.3 |
+//
 // Last result: 2026-12-04 08:45 UTC, `run.sh` (memory report printed first), .NET 10, 64-bit: histogram series now keep their
 // counts inline (243.7 B, was 267.7 B with a separate array); counters hold their striped-cells array directly (+8 B).
 // | series kind | allocated per series (B) | retained per series (B) | of which child object (B) | of which label-values array (B) | of which store (B) | target (B) | met |
@@ -9,6 +17,7 @@
 
 using System.Globalization;
 using System.Text;
+using Instrumentation.Benchmarks.Baselines;
 using Instrumentation.Instruments;
 
 namespace Instrumentation.Benchmarks.Memory;
@@ -124,7 +133,66 @@ internal static class MemoryPerSeriesReport
 
         report.AppendLine();
         report.AppendLine("Allocated counts everything the creation allocated, including arrays the store outgrew and discarded; retained is what stays live after a full GC (the series' real footprint); the target is judged on retained.");
+        report.AppendLine();
+        AppendPeerComparison(report, labelValues);
         return report.ToString();
+    }
+
+    /// <summary>
+    /// Ours beside prometheus-net 8.2.1 (private registry, its default configuration): each series is looked up
+    /// through <c>WithLabels</c> with a one-element array made in the measured loop (so a library that keeps
+    /// the caller's array is charged for it) and records one value, so buffers a library allocates on first use count too.
+    /// </summary>
+    private static void AppendPeerComparison(StringBuilder report, string[] labelValues)
+    {
+        var summaryObjectives = new Prometheus.SummaryConfiguration
+        {
+            Objectives = [new(0.5, 0.05), new(0.9, 0.01), new(0.99, 0.001)],
+            MaxAge = TimeSpan.FromMinutes(10),
+            AgeBuckets = 5,
+        };
+        var peers = new (string Kind, Func<MetricFactory, Func<string[], object>> Ours, Func<Prometheus.IMetricFactory, Func<string[], object>> PromNet)[]
+        {
+            ("counter",
+                factory => { var family = factory.CreateCounter("peer_counter", "Memory probe.", ["id"]); return values => { var child = family.WithLabels(values); child.Inc(); return child; }; },
+                factory => { var family = factory.CreateCounter("peer_counter", "Memory probe.", ["id"]); return values => { var child = family.WithLabels(values); child.Inc(); return child; }; }),
+            ("histogram (14 buckets)",
+                factory => { var family = factory.CreateHistogram("peer_histogram", "Memory probe.", ["id"]); return values => { var child = family.WithLabels(values); child.Observe(0.3); return child; }; },
+                factory => { var family = factory.CreateHistogram("peer_histogram", "Memory probe.", ["id"], new Prometheus.HistogramConfiguration { Buckets = [.. Buckets.Default] }); return values => { var child = family.WithLabels(values); child.Observe(0.3); return child; }; }),
+            ("summary (3 quantiles, 10 min in 5 age buckets)",
+                factory => { var family = factory.CreateSummary("peer_summary", "Memory probe.", ["id"]); return values => { var child = family.WithLabels(values); child.Observe(0.3); return child; }; },
+                factory => { var family = factory.CreateSummary("peer_summary", "Memory probe.", ["id"], summaryObjectives); return values => { var child = family.WithLabels(values); child.Observe(0.3); return child; }; }),
+        };
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"Beside prometheus-net 8.2.1: {SeriesCount:N0} series each, created by WithLabels with a new one-element array and given one recording (prometheus-net: private registry, default configuration, the same buckets and objectives).");
+        report.AppendLine();
+        report.AppendLine("| series kind | ours retained (B) | prometheus-net retained (B) | ours / prometheus-net | ours allocated (B) | prometheus-net allocated (B) |");
+        report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        using var factory = new MetricFactory(new MetricFactoryOptions { MeterName = "Instrumentation.Benchmarks.Memory.Peers", CardinalityLimit = int.MaxValue });
+        foreach (var (kind, ours, promNet) in peers)
+        {
+            var (oursAllocated, oursRetained) = MeasureSeries(ours(factory), labelValues);
+            var peer = PrometheusNetPeer.Default();
+            var (peerAllocated, peerRetained) = MeasureSeries(promNet(peer.Factory), labelValues);
+            GC.KeepAlive(peer);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {oursRetained / (double)SeriesCount:F1} | {peerRetained / (double)SeriesCount:F1} | {oursRetained / (double)peerRetained:F2} | {oursAllocated / (double)SeriesCount:F1} | {peerAllocated / (double)SeriesCount:F1} |");
+        }
+    }
+
+    private static (long Allocated, long Retained) MeasureSeries(Func<string[], object> createAndRecord, string[] labelValues)
+    {
+        // Warm up (JIT, first-use statics) on a value outside the measured set.
+        createAndRecord(["warm-up"]);
+        var series = new object[SeriesCount];
+        var measured = Measure(() =>
+        {
+            for (var i = 0; i < SeriesCount; i++)
+            {
+                series[i] = createAndRecord([labelValues[i]]);
+            }
+        });
+        GC.KeepAlive(series);
+        return measured;
     }
 
     private static long Allocated(Action action)

@@ -111,6 +111,24 @@ public sealed class CollectionGuardTests : IDisposable
         openMetrics.Should().NotContain("custom_sizes_bucket");
     }
 
+    [Fact]
+    public void Scrape_DefaultHistogramPoint_IsLeftOutRatherThanFailingTheScrape()
+    {
+        // default(HistogramPoint) has no +Inf count at all: reading its Count throws.
+        var source = new DelegateMetricsSource(visitor =>
+        {
+            visitor.BeginFamily(new MetricFamilyDescriptor("custom_empty", "", "", MetricType.Histogram));
+            visitor.WriteHistogram(new MetricLabels(["k"], ["default"]), default);
+            visitor.WriteHistogram(new MetricLabels(["k"], ["good"]), new HistogramPoint([1.0], [1, 2], 3, 0, []));
+            visitor.EndFamily();
+        });
+
+        var (openMetrics, text) = ScrapeTwice(source);
+
+        openMetrics.Should().Contain("custom_empty_count{k=\"good\"} 2\n").And.NotContain("default");
+        text.Should().Contain("metrics_series_dropped_total{metric=\"custom_empty\",reason=\"invalid_value\"} 1");
+    }
+
     [Theory]
     [InlineData("__reserved", MetricType.Gauge)]
     [InlineData("9starts_with_digit", MetricType.Gauge)]

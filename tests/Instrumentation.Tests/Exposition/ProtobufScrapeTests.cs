@@ -131,6 +131,59 @@ public class ProtobufScrapeTests
             ProtobufStructure.SeriesOf(ExpositionParser.Parse(scraper.Scrape(ExpositionFormat.PrometheusText), ExpositionFormat.PrometheusText)));
     }
 
+    [Fact]
+    public async Task WriteAsync_NativeBucketsTooFarApartForASpanOffset_AreLeftOutAndCounted()
+    {
+        // BucketSpan.offset is a sint32: a gap of 2^32 - 2 between two buckets cannot be written, and a reader
+        // truncating it would put the second bucket at index -1 instead of int.MaxValue.
+        using var factory = TestFactory.Create(new ManualTimeProvider());
+        var source = new DelegateMetricsSource(visitor =>
+        {
+            visitor.BeginFamily(new MetricFamilyDescriptor("spread", "Spread.", "", MetricType.Histogram));
+            visitor.WriteHistogram(new MetricLabels(["k"], ["far"]), new HistogramPoint([], [2], 0, 0, [], new NativeHistogramBuckets(0, 0, 0, [int.MinValue, int.MaxValue], [1, 1], [], [])));
+            visitor.WriteHistogram(new MetricLabels(["k"], ["far_negative"]), new HistogramPoint([], [2], 0, 0, [], new NativeHistogramBuckets(0, 0, 0, [], [], [-2, int.MaxValue], [1, 1])));
+            visitor.WriteHistogram(new MetricLabels(["k"], ["near"]), new HistogramPoint([], [2], 0, 0, [], new NativeHistogramBuckets(0, 0, 0, [int.MinValue, 0], [1, 1], [], [])));
+            visitor.EndFamily();
+        });
+        using var scraper = new MetricsScraper([factory, source]);
+
+        var families = await DecodeAsync(scraper);
+
+        var spread = families.Single(f => f.Name == "spread");
+        var near = spread.Metrics.Should().ContainSingle().Which;
+        near.Label("k").Should().Be("near");
+        near.Histogram!.PositiveSpans.Select(s => s.Offset).Should().Equal(int.MinValue, int.MaxValue);
+        scraper.Scrape(ExpositionFormat.PrometheusText).Should().Contain("metrics_series_dropped_total{metric=\"spread\",reason=\"invalid_value\"} 2");
+    }
+
+    [Fact]
+    public async Task WriteAsync_ProtobufAndTextScrapesAtOnce_EachProtobufBodyIsWhole()
+    {
+        // The scraper's writers (and the protobuf writer's family buffer) are shared by every scrape.
+        using var factory = TestFactory.Create(new ManualTimeProvider());
+        ExpositionSamples.PopulateEveryType(factory);
+        using var scraper = new MetricsScraper([factory]);
+        var expected = await BytesAsync(scraper);
+        var text = scraper.Scrape(ExpositionFormat.OpenMetrics);
+
+        var scrapers = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            for (var k = 0; k < 100; k++)
+            {
+                if (i % 2 == 0)
+                {
+                    (await BytesAsync(scraper)).Should().Equal(expected);
+                }
+                else
+                {
+                    scraper.Scrape(ExpositionFormat.OpenMetrics).Should().Be(text);
+                }
+            }
+        }));
+
+        await Task.WhenAll(scrapers);
+    }
+
     private static async Task<byte[]> BytesAsync(MetricsScraper scraper)
     {
         using var stream = new MemoryStream();

@@ -57,6 +57,56 @@ public class HistogramTests
     }
 
     [Fact]
+    public void Observe_NegativeZero_CountsInTheBucketOfBoundZero()
+    {
+        using var factory = TestFactory.Create();
+        var histogram = factory.CreateHistogram("delta", "Delta", buckets: [-1, 0, 1]);
+
+        histogram.Observe(-0.0);
+        histogram.Observe(0.0);
+
+        var point = Collect(factory, "delta");
+        point.CumulativeCounts.Should().Equal(0, 2, 2, 2);
+        point.Sum.Should().Be(0);
+    }
+
+    [Fact]
+    public void Observe_Subnormals_CountByValue()
+    {
+        using var factory = TestFactory.Create();
+        var histogram = factory.CreateHistogram("tiny", "Tiny", buckets: [0, double.Epsilon, 1e-310]);
+
+        histogram.Observe(double.Epsilon);
+        histogram.Observe(Math.BitIncrement(double.Epsilon));
+        histogram.Observe(2e-310);
+        histogram.Observe(-double.Epsilon);
+
+        Collect(factory, "tiny").CumulativeCounts.Should().Equal(1, 2, 3, 4);
+    }
+
+    // Every layout size from 1 to 20 bounds (each padding remainder, each inline size class), then one past the vector search.
+    [Theory]
+    [MemberData(nameof(LayoutSizes))]
+    public void Observe_EachBoundAndJustAboveIt_CountsInThatBucketAndTheNext(int boundCount)
+    {
+        using var factory = TestFactory.Create();
+        var bounds = Enumerable.Range(1, boundCount).Select(i => i * 0.25).ToArray();
+        var histogram = factory.CreateHistogram("size", "Size", buckets: bounds);
+
+        foreach (var bound in bounds)
+        {
+            histogram.Observe(bound);
+            histogram.Observe(Math.BitIncrement(bound));
+        }
+
+        // Bucket i holds bound i and the value just above bound i - 1; +Inf holds the value just above the last.
+        var expected = Enumerable.Range(0, boundCount + 1).Select(i => (long)Math.Min(2 * i + 1, 2 * boundCount));
+        Collect(factory, "size").CumulativeCounts.Should().Equal(expected);
+    }
+
+    public static TheoryData<int> LayoutSizes() => [.. Enumerable.Range(1, 20), BucketSearch.MaxVectorBounds + 1];
+
+    [Fact]
     public void Observe_RecordsSumAndCount()
     {
         using var factory = TestFactory.Create();
