@@ -2,7 +2,8 @@
 # One entry point for humans and CI.
 #   bash build.sh test   install what the tests need, then run every test (unit, integration,
 #                        end-to-end against real Prometheus/promtool, the package check, and every
-#                        benchmark once in-process so the suite cannot rot; timings are not judged)
+#                        benchmark once in-process and the app-load test's four apps once, without load, so
+#                        neither can rot; timings are not judged)
 #   bash build.sh pack   write every package (.nupkg, with its .snupkg symbols) to artifacts/packages/
 #   bash build.sh demo   run the fruit shop (frontend :5000, backend metrics :5001, traffic) until Ctrl+C
 set -euo pipefail
@@ -46,6 +47,7 @@ case "${1:-test}" in
     dotnet test Instrumentation.sln -c Release --no-build --logger "console;verbosity=normal"
     bash tests/package/verify-packages.sh
     bash tests/Instrumentation.Benchmarks/run.sh --dry
+    bash tests/Instrumentation.Benchmarks/AppLoad/run-app-load.sh --dry
     ;;
   pack)
     pack

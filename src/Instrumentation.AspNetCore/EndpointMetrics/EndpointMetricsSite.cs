@@ -89,7 +89,7 @@ internal sealed class EndpointMetricsSite
     public void RecordRejected(HttpContext context, long startTimestamp, Exception? exception) =>
         Record(context, HttpLabelValues.Method(context.Request.Method), startTimestamp, exception, rejected: true);
 
-    private async Task InvokeAsync(HttpContext context)
+    private Task InvokeAsync(HttpContext context)
     {
         if (_markHandlerStarted)
         {
@@ -99,9 +99,37 @@ internal sealed class EndpointMetricsSite
         var method = HttpLabelValues.Method(context.Request.Method);
         var inProgress = Enter(method);
         var start = Stopwatch.GetTimestamp();
+        Task pending;
         try
         {
-            await _handler(context).ConfigureAwait(false);
+            pending = _handler(context);
+        }
+        catch (Exception exception) when (RecordAndContinueUnwinding(context, method, start, exception))
+        {
+            throw;
+        }
+        catch
+        {
+            inProgress.Dispose();
+            throw;
+        }
+
+        // A handler that completes synchronously is recorded here: no state machine to allocate for it.
+        if (pending.IsCompletedSuccessfully)
+        {
+            inProgress.Dispose();
+            Record(context, method, start, exception: null);
+            return Task.CompletedTask;
+        }
+
+        return AwaitAndRecordAsync(pending, context, method, start, inProgress);
+    }
+
+    private async Task AwaitAndRecordAsync(Task pending, HttpContext context, string method, long start, InProgressScope inProgress)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
         }
         catch (Exception exception) when (RecordAndContinueUnwinding(context, method, start, exception))
         {

@@ -14,7 +14,7 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// </summary>
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var tags = context.Features.Get<IHttpMetricsTagsFeature>();
         if (IsExcluded(context.Request.Path))
@@ -24,23 +24,37 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
                 tags.MetricsDisabled = true;
             }
 
-            await next(context).ConfigureAwait(false);
-            return;
+            return next(context);
         }
 
-        CountingStream? requestBody = null, responseBody = null;
-        if (requestSize is not null)
+        var bodies = requestSize is null ? default : BodySizeCounters.Install(context);
+        Task pending;
+        try
         {
-            requestBody = new CountingStream(context.Request.Body);
-            responseBody = new CountingStream(context.Response.Body);
-            context.Request.Body = requestBody;
-            context.Response.Body = responseBody;
+            pending = next(context);
+        }
+        catch
+        {
+            Complete(context, tags, bodies, failed: true);
+            throw;
         }
 
+        // Most requests complete synchronously here: no state machine to allocate for them.
+        if (pending.IsCompletedSuccessfully)
+        {
+            Complete(context, tags, bodies, failed: false);
+            return Task.CompletedTask;
+        }
+
+        return AwaitAndCompleteAsync(pending, context, tags, bodies);
+    }
+
+    private async Task AwaitAndCompleteAsync(Task pending, HttpContext context, IHttpMetricsTagsFeature? tags, BodySizeCounters bodies)
+    {
         var failed = false;
         try
         {
-            await next(context).ConfigureAwait(false);
+            await pending.ConfigureAwait(false);
         }
         catch
         {
@@ -49,36 +63,40 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         }
         finally
         {
-            if (responseBody is not null)
-            {
-                context.Request.Body = requestBody!.Inner;
-                context.Response.Body = responseBody.Inner;
-            }
+            Complete(context, tags, bodies, failed);
+        }
+    }
 
-            // An exception that escapes becomes a 500 unless the response had started.
-            var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+    private void Complete(HttpContext context, IHttpMetricsTagsFeature? tags, BodySizeCounters bodies, bool failed)
+    {
+        if (bodies.IsInstalled)
+        {
+            bodies.Restore(context);
+        }
+
+        // An exception that escapes becomes a 500 unless the response had started.
+        var statusCode = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+
+        // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
+        // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
+        // http.response.status_code, and a custom tag of the same name would be a second value, not a
+        // replacement; grouping it is a rewrite in the foreign-meter bridge (see UseHttpMetrics).
+        if (tags is not null && route is null && options.GroupUnmatchedRoutes)
+        {
+            tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
+        }
+
+        if (bodies.IsInstalled)
+        {
             var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var method = HttpLabelValues.Method(context.Request.Method);
+            var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
 
-            // ASP.NET Core leaves http.route out when no endpoint matched, so this tag adds it rather than
-            // duplicating it. The status code is not re-tagged here: ASP.NET Core always records its own
-            // http.response.status_code, and a custom tag of the same name would be a second value, not a
-            // replacement; grouping it is a rewrite in the foreign-meter bridge (see UseHttpMetrics).
-            if (tags is not null && route is null && options.GroupUnmatchedRoutes)
-            {
-                tags.Tags.Add(new("http.route", HttpMetricsOptions.UnmatchedRoute));
-            }
-
-            if (requestBody is not null)
-            {
-                var method = HttpLabelValues.Method(context.Request.Method);
-                var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
-
-                // The bytes the application read, never the declared Content-Length: a client can claim any length
-                // (a petabyte in a 3-byte request), and a body refused unread was never received.
-                requestSize!.WithLabels(method, routeLabel, status).Observe(requestBody.Count);
-                responseSize!.WithLabels(method, routeLabel, status).Observe(responseBody!.Count);
-            }
+            // The bytes the application read, never the declared Content-Length: a client can claim any length
+            // (a petabyte in a 3-byte request), and a body refused unread was never received.
+            requestSize!.WithLabels(method, routeLabel, status).Observe(bodies.RequestBytes);
+            responseSize!.WithLabels(method, routeLabel, status).Observe(bodies.ResponseBytes);
         }
     }
 

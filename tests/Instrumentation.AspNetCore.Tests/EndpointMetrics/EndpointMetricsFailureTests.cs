@@ -40,6 +40,64 @@ public sealed class EndpointMetricsFailureTests
     }
 
     [Fact]
+    public async Task HandlerThatThrowsAfterAwaiting_IsRecordedWithStatus500_AndLowersTheInProgressGauge()
+    {
+        await using var app = await EndpointMetricsApp.StartAsync(
+            a => a.MapGet("/later", [Timed, Counted, TrackInProgress] async Task<string> () =>
+            {
+                await Task.Yield();
+                throw new InvalidOperationException("no fruit later either");
+            }),
+            beforeMetrics: a => a.Use(async (context, next) =>
+            {
+                try
+                {
+                    await next(context);
+                }
+                catch (InvalidOperationException)
+                {
+                    context.Response.StatusCode = 500;
+                }
+            }));
+        using var client = app.GetTestClient();
+
+        (await client.GetAsync("/later")).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+
+        var metrics = app.Services.GetRequiredService<MetricFactory>();
+        metrics.GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/later", "500").Count.Should().Be(1);
+        metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/later", "500", "failure", "InvalidOperationException").Should().Be(1);
+        metrics.GetValue(TrackInProgressAttribute.DefaultEndpointName, "GET", "/later").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SynchronousAndAsynchronousHandlers_AreBothRecordedOnce_AndLeaveNothingInProgress()
+    {
+        await using var app = await EndpointMetricsApp.StartAsync(a =>
+        {
+            a.MapGet("/now", [Timed, Counted, TrackInProgress] () => "now");
+            a.MapGet("/soon", [Timed, Counted, TrackInProgress] async () =>
+            {
+                await Task.Yield();
+                return "soon";
+            });
+        });
+        using var client = app.GetTestClient();
+
+        foreach (var path in (string[])["/now", "/soon", "/now", "/soon"])
+        {
+            (await client.GetStringAsync(path)).Should().Be(path[1..]);
+        }
+
+        var metrics = app.Services.GetRequiredService<MetricFactory>();
+        foreach (var route in (string[])["/now", "/soon"])
+        {
+            metrics.GetHistogram(TimedAttribute.DefaultEndpointName, "GET", route, "200").Count.Should().Be(2);
+            metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", route, "200", "success", "none").Should().Be(2);
+            metrics.GetValue(TrackInProgressAttribute.DefaultEndpointName, "GET", route).Should().Be(0);
+        }
+    }
+
+    [Fact]
     public async Task CancelledRequest_IsRecordedWithStatus499_AndLowersTheInProgressGauge()
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -68,6 +68,37 @@ public sealed class RequestSizeTests
         bytes.Should().BeGreaterThanOrEqualTo(10).And.BeLessThan(5000, "the handler read ten bytes; a read may fetch more, never the whole declared length");
     }
 
+    [Fact]
+    public async Task OnKestrel_TheServersOwnBodyReaderAndWriter_AreUsedAndGivenBack()
+    {
+        var seen = new List<string>();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.AddMetrics();
+        await using var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            var reader = context.Features.Get<Microsoft.AspNetCore.Http.Features.IRequestBodyPipeFeature>();
+            var response = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>();
+            await next(context);
+            seen.Add(ReferenceEquals(reader, context.Features.Get<Microsoft.AspNetCore.Http.Features.IRequestBodyPipeFeature>())
+                && ReferenceEquals(response, context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()) ? "given back" : "replaced");
+        });
+        app.UseHttpMetrics();
+        app.MapMetrics();
+        app.MapPost("/order", (Order order) => Results.Json(order));
+        await app.StartAsync();
+        using var client = Client(app);
+        using var content = new StringContent("{\"name\":\"apple\",\"count\":3}", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/order", content);
+
+        (await response.Content.ReadAsStringAsync()).Should().Be("{\"name\":\"apple\",\"count\":3}");
+        seen.Should().Equal("given back");
+        (await LinesAsync(app, "http_response_size_bytes_sum{")).Should().Equal(
+            "http_response_size_bytes_sum{method=\"POST\",route=\"/order\",status=\"200\"} 26");
+    }
+
     private sealed record Order(string Name, int Count);
 
     private static async Task<WebApplication> StartAsync()

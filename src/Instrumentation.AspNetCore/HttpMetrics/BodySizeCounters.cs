@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Instrumentation.AspNetCore.HttpMetrics;
+
+/// <summary>
+/// The counting stand-ins of one request's body features, put in place by <see cref="Install"/> and taken out by
+/// <see cref="Restore"/>: the request's reader and stream, the response's body feature (writer, stream, files).
+/// </summary>
+internal readonly struct BodySizeCounters
+{
+    private readonly CountingRequestBody? _requestReader;
+    private readonly IRequestBodyPipeFeature? _originalReader;
+    private readonly CountingStream _requestStream;
+    private readonly CountingResponseBody? _response;
+
+    private BodySizeCounters(CountingRequestBody? requestReader, IRequestBodyPipeFeature? originalReader, CountingStream requestStream, CountingResponseBody? response)
+    {
+        _requestReader = requestReader;
+        _originalReader = originalReader;
+        _requestStream = requestStream;
+        _response = response;
+    }
+
+    /// <summary>Whether <see cref="Install"/> made these (the default value counts nothing).</summary>
+    public bool IsInstalled => _requestStream is not null;
+
+    /// <summary>The request body bytes the application read, by the reader and by the stream.</summary>
+    public long RequestBytes => _requestStream.Count + (_requestReader?.Count ?? 0);
+
+    /// <summary>The response body bytes the application wrote.</summary>
+    public long ResponseBytes => _response?.Count ?? 0;
+
+    public static BodySizeCounters Install(HttpContext context)
+    {
+        // The reader first, while Request.Body is still the server's: asked after, the server would adapt the
+        // replaced stream into a new pipe. Each way of reading counts what it delivers; both read the one body.
+        // A server without a reader of its own (the test server, for one) gets ASP.NET Core's default, which adapts
+        // whatever Request.Body is when first asked: the counting stream then counts those reads, and a request
+        // whose body nobody reads pays for no reader.
+        var features = context.Features;
+        var originalReader = features.Get<IRequestBodyPipeFeature>();
+        CountingRequestBody? requestReader = null;
+        if (originalReader is not null)
+        {
+            requestReader = new CountingRequestBody(originalReader.Reader);
+            features.Set<IRequestBodyPipeFeature>(requestReader);
+        }
+
+        var requestStream = new CountingStream(context.Request.Body);
+        context.Request.Body = requestStream;
+
+        CountingResponseBody? response = null;
+        if (features.Get<IHttpResponseBodyFeature>() is { } server)
+        {
+            response = new CountingResponseBody(server);
+            features.Set<IHttpResponseBodyFeature>(response);
+        }
+
+        return new BodySizeCounters(requestReader, originalReader, requestStream, response);
+    }
+
+    public void Restore(HttpContext context)
+    {
+        context.Request.Body = _requestStream.Inner;
+        if (_requestReader is not null)
+        {
+            context.Features.Set(_originalReader);
+        }
+        if (_response is not null)
+        {
+            context.Features.Set(_response.Inner);
+        }
+    }
+}
