@@ -63,7 +63,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
         }
 
         var hostMeters = options.MeterFactory;
-        _exporter = new VisitorExporter(_rewrites);
+        _exporter = new VisitorExporter(_rewrites, options.ScopeLabels, options.TargetInfo);
         var reader = new BaseExportingMetricReader(_exporter)
         {
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
