@@ -9,6 +9,9 @@ namespace Instrumentation.AspNetCore.Tests.TestSupport;
 /// </summary>
 internal sealed record ExpositionSample(string Name, IReadOnlyList<KeyValuePair<string, string>> Labels, double Value, string ValueText)
 {
+    /// <summary>The OpenMetrics exemplar after <c> # </c>, as written (<c>{trace_id="...",span_id="..."} 1.0 1700000000.1</c>), or null.</summary>
+    public string? Exemplar { get; init; }
+
     /// <summary><c>name{a="1",b="2"}</c> with labels in name order and values unescaped then re-quoted.</summary>
     public string Key => Name + "{" + string.Join(",", Labels.Select(l => $"{l.Key}=\"{l.Value}\"")) + "}";
 
@@ -124,8 +127,16 @@ internal sealed class ExpositionSeries
             position++;
         }
 
-        var rest = line[position..].Trim().Split(' ');
-        var valueText = rest[0];
+        var tail = line[position..].Trim();
+        string? exemplar = null;
+        var hash = tail.IndexOf(" # ", StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            exemplar = tail[(hash + 3)..];
+            tail = tail[..hash];
+        }
+
+        var valueText = tail.Split(' ')[0];
         var parsed = valueText switch
         {
             "+Inf" => double.PositiveInfinity,
@@ -134,6 +145,6 @@ internal sealed class ExpositionSeries
             _ => double.Parse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture),
         };
         labels.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new ExpositionSample(name, labels, parsed, valueText);
+        return new ExpositionSample(name, labels, parsed, valueText) { Exemplar = exemplar };
     }
 }
