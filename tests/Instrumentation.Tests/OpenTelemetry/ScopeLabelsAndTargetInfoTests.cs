@@ -57,6 +57,24 @@ public sealed class ScopeLabelsAndTargetInfoTests
     }
 
     [Fact]
+    public void Collect_ScopeLabelsOn_MeterTagsNamedLikeTheMetersNameOrVersion_YieldToThem()
+    {
+        var meterName = UniqueMeterName();
+        using var meter = new Meter(meterName, "1.0", [new("name", "impostor"), new("version", "9"), new("a.b", "x"), new("a_b", "y")]);
+        using var source = Listen(meterName, scopeLabels: true);
+        meter.CreateCounter<long>("jobs").Add(1);
+
+        var series = Collect(source).Family("jobs").Series.Single();
+
+        series.Labels.Should().Equal(new Dictionary<string, string>
+        {
+            ["otel_scope_a_b"] = "x",                  // keys that convert alike: the first in key order
+            ["otel_scope_name"] = meterName,
+            ["otel_scope_version"] = "1.0",
+        });
+    }
+
+    [Fact]
     public void Collect_ScopeLabelsOff_SeriesOfASingleMeterCarryNoScopeLabel()
     {
         var meterName = UniqueMeterName();
