@@ -5,8 +5,8 @@ using Instrumentation.Collection;
 namespace Instrumentation.Exposition;
 
 /// <summary>
-/// An <see cref="IMetricsVisitor"/> that writes what it visits as exposition text, UTF-8, straight into
-/// an <see cref="IBufferWriter{T}"/>. Call <see cref="Complete"/> after the last family.
+/// An <see cref="IMetricsVisitor"/> that writes what it visits in an exposition format (text, UTF-8, or the
+/// Prometheus protobuf format) into an <see cref="IBufferWriter{T}"/>. Call <see cref="Complete"/> after the last family.
 /// </summary>
 /// <remarks>
 /// A family's header is written with its first series, so a family with no series writes nothing.
@@ -42,6 +42,7 @@ public abstract class ExpositionWriter : IMetricsVisitor
     {
         ExpositionFormat.PrometheusText => new PrometheusTextWriter(output),
         ExpositionFormat.OpenMetrics => new OpenMetricsTextWriter(output),
+        ExpositionFormat.PrometheusProtobuf => new PrometheusProtobufWriter(output),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown exposition format."),
     };
 
@@ -70,7 +71,7 @@ public abstract class ExpositionWriter : IMetricsVisitor
     public void WriteGauge(MetricLabels labels, double value)
     {
         var family = StartSeries(MetricType.Gauge, labels);
-        WriteSample(default, value);
+        WriteGaugeSeries(family, labels, value);
     }
 
     /// <inheritdoc />
@@ -97,9 +98,13 @@ public abstract class ExpositionWriter : IMetricsVisitor
         }
 
         _family = null;
+        if (_headerWritten)
+        {
+            WriteFamilyEnd();
+        }
     }
 
-    /// <summary>Ends the exposition: OpenMetrics writes its <c># EOF</c> line; Prometheus text needs nothing.</summary>
+    /// <summary>Ends the exposition: OpenMetrics writes its <c># EOF</c> line; the other formats need nothing.</summary>
     /// <exception cref="InvalidOperationException">A family is still open.</exception>
     public void Complete()
     {
@@ -121,6 +126,28 @@ public abstract class ExpositionWriter : IMetricsVisitor
 
     /// <summary>Writes the <c># TYPE</c>/<c># HELP</c> (and <c># UNIT</c>) lines of a family.</summary>
     private protected abstract void WriteHeader(MetricFamilyDescriptor family);
+
+    /// <summary>
+    /// Readies the writer for a series of <paramref name="family"/>, right after the header when <paramref name="firstInFamily"/>:
+    /// the text writers render the name and labels they repeat on every line.
+    /// </summary>
+    private protected virtual void PrepareSeries(MetricFamilyDescriptor family, MetricLabels labels, bool firstInFamily)
+    {
+        if (firstInFamily)
+        {
+            _text.SetName(family.Name);
+        }
+
+        _text.SetLabels(labels);
+    }
+
+    private protected virtual void WriteGaugeSeries(MetricFamilyDescriptor family, MetricLabels labels, double value) =>
+        WriteSample(default, value);
+
+    /// <summary>Ends a family that wrote at least one series; the protobuf writer emits it here.</summary>
+    private protected virtual void WriteFamilyEnd()
+    {
+    }
 
     private protected abstract void WriteCounterSeries(MetricFamilyDescriptor family, MetricLabels labels, double value, double createdUnixSeconds, Exemplar? exemplar);
 
@@ -231,14 +258,14 @@ public abstract class ExpositionWriter : IMetricsVisitor
                 $"Family '{family.Name}' is a {family.Type.ToString().ToLowerInvariant()}, but a {type.ToString().ToLowerInvariant()} series was written to it.");
         }
 
-        if (!_headerWritten)
+        var first = !_headerWritten;
+        if (first)
         {
             WriteHeader(family);
-            _text.SetName(family.Name);
             _headerWritten = true;
         }
 
-        _text.SetLabels(labels);
+        PrepareSeries(family, labels, first);
         return family;
     }
 }

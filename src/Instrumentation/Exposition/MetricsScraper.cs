@@ -44,6 +44,7 @@ public sealed class MetricsScraper : IDisposable
     private readonly Registry.SelfMetrics? _reporter;
     private readonly PrometheusTextWriter _prometheusWriter;
     private readonly OpenMetricsTextWriter _openMetricsWriter;
+    private readonly PrometheusProtobufWriter _protobufWriter;
     private PooledBufferWriter? _idleBuffer;
     private bool _disposed;
 
@@ -79,6 +80,7 @@ public sealed class MetricsScraper : IDisposable
         _idleBuffer = new PooledBufferWriter();
         _prometheusWriter = new PrometheusTextWriter(_idleBuffer);
         _openMetricsWriter = new OpenMetricsTextWriter(_idleBuffer);
+        _protobufWriter = new PrometheusProtobufWriter(_idleBuffer) { MaxFamilyBytes = maxScrapeBytes };
     }
 
     /// <summary>
@@ -124,9 +126,15 @@ public sealed class MetricsScraper : IDisposable
     /// get their <see cref="MetricFactoryOptions.CallbackTimeout"/> each, with no overall deadline.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="ExpositionFormat.PrometheusProtobuf"/>, which is binary: use <see cref="WriteAsync(Stream, ExpositionFormat, CancellationToken)"/>.</exception>
     /// <exception cref="ExpositionTooLargeException">The exposition would exceed the byte limit.</exception>
     public string Scrape(ExpositionFormat format)
     {
+        if (format == ExpositionFormat.PrometheusProtobuf)
+        {
+            throw new ArgumentException("The protobuf format is binary and cannot be returned as a string; write it to a stream with WriteAsync.", nameof(format));
+        }
+
         var writer = WriterFor(format);
         var buffer = TakeBuffer();
         try
@@ -223,6 +231,7 @@ public sealed class MetricsScraper : IDisposable
         {
             ExpositionFormat.PrometheusText => _prometheusWriter,
             ExpositionFormat.OpenMetrics => _openMetricsWriter,
+            ExpositionFormat.PrometheusProtobuf => _protobufWriter,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown exposition format."),
         };
     }

@@ -18,8 +18,6 @@ namespace Instrumentation.Exposition;
 /// </remarks>
 public sealed class OpenMetricsTextWriter : ExpositionWriter
 {
-    private const int MaxExemplarLabelCharacters = 128;
-
     /// <summary>Creates a writer appending to <paramref name="output"/>, which it does not own.</summary>
     public OpenMetricsTextWriter(IBufferWriter<byte> output)
         : base(output)
@@ -41,7 +39,7 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
             _ => " summary\n"u8,
         });
 
-        if (family.Unit.Length > 0 && HasUnitSuffix(family.Name, family.Unit))
+        if (SeriesRules.HasUnitSuffix(family.Name, family.Unit))
         {
             Output.WriteRaw("# UNIT "u8);
             Output.WriteName(family.Name);
@@ -85,13 +83,27 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
         // _sum is a counter in OpenMetrics: it is left out when negative observations are possible (a negative
         // bound) or happened (a negative or NaN sum), and _count goes with it (the format pairs them).
-        if ((bounds.Length == 0 || bounds[0] >= 0) && point.Sum >= 0)
+        if ((bounds.Length == 0 || bounds[0] >= 0) && point.Sum >= 0 && !HasNegativeObservations(point.Native))
         {
             WriteSample("_sum"u8, point.Sum);
             WriteSample("_count"u8, point.Count);
         }
 
         WriteCreated(point.CreatedUnixSeconds);
+    }
+
+    /// <summary>True when a native histogram counted a negative observation (its negative buckets are not all empty).</summary>
+    private static bool HasNegativeObservations(NativeHistogramBuckets native)
+    {
+        foreach (var count in native.NegativeCounts)
+        {
+            if (count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private protected override void WriteSummarySeries(MetricFamilyDescriptor family, MetricLabels labels, SummaryPoint point)
@@ -109,11 +121,6 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
 
     private protected override void WriteEnd() => Output.WriteRaw("# EOF\n"u8);
 
-    private static bool HasUnitSuffix(string name, string unit) =>
-        name.Length > unit.Length + 1
-        && name.EndsWith(unit, StringComparison.Ordinal)
-        && name[name.Length - unit.Length - 1] == '_';
-
     /// <summary>Writes <c>name_created{labels} seconds</c> for the current series when the source knows the creation time.</summary>
     private void WriteCreated(double createdUnixSeconds)
     {
@@ -130,8 +137,7 @@ public sealed class OpenMetricsTextWriter : ExpositionWriter
     /// <summary>Writes <c> # {trace_id="...",span_id="..."} value timestamp</c> after a sample value.</summary>
     private void WriteExemplar(Exemplar? exemplar)
     {
-        if (exemplar is null
-            || "trace_id".Length + exemplar.TraceId.Length + "span_id".Length + exemplar.SpanId.Length > MaxExemplarLabelCharacters)
+        if (exemplar is null || !SeriesRules.FitsExemplarLabelLimit(exemplar))
         {
             return;
         }

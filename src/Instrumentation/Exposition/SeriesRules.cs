@@ -9,6 +9,8 @@ namespace Instrumentation.Exposition;
 /// </summary>
 internal static class SeriesRules
 {
+    private const int MaxExemplarLabelCharacters = 128;
+
     /// <summary>
     /// A valid metric name that does not start with the reserved <c>__</c>, and whose series names do not either
     /// (a counter, histogram or summary named <c>_</c> would write <c>__total</c>, <c>__bucket</c>, <c>__sum</c>).
@@ -53,6 +55,23 @@ internal static class SeriesRules
 
         return true;
     }
+
+    /// <summary>
+    /// True when <paramref name="unit"/> is not empty and <paramref name="name"/> ends with <c>_</c> and it: the only case
+    /// where OpenMetrics allows a unit (Prometheus rejects the scrape otherwise), and the protobuf writer follows it.
+    /// </summary>
+    public static bool HasUnitSuffix(string name, string unit) =>
+        unit.Length > 0
+        && name.Length > unit.Length + 1
+        && name.EndsWith(unit, StringComparison.Ordinal)
+        && name[name.Length - unit.Length - 1] == '_';
+
+    /// <summary>
+    /// True when the exemplar's label names and values (<c>trace_id</c>, <c>span_id</c>) fit OpenMetrics' limit of
+    /// 128 characters; one that does not is left out of every format that carries exemplars.
+    /// </summary>
+    public static bool FitsExemplarLabelLimit(Exemplar exemplar) =>
+        "trace_id".Length + exemplar.TraceId.Length + "span_id".Length + exemplar.SpanId.Length <= MaxExemplarLabelCharacters;
 
     /// <summary>A counter's total is neither negative nor NaN (OpenMetrics: a counter is non-NaN and starts from 0).</summary>
     public static bool IsValidCounterValue(double value) => value >= 0;

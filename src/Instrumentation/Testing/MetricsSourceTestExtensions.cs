@@ -44,6 +44,7 @@ public static class MetricsSourceTestExtensions
     /// <param name="source">The metrics to render.</param>
     /// <param name="format">The exposition format; OpenMetrics output ends with <c># EOF</c>.</param>
     /// <param name="metricNames">Family names to include (a counter with or without <c>_total</c>); none for all.</param>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is the binary <see cref="ExpositionFormat.PrometheusProtobuf"/>.</exception>
     public static string ExpositionOf(this IMetricsSource source, ExpositionFormat format, params string[] metricNames) =>
         Render(source, format, metricNames, out _);
 
@@ -79,6 +80,11 @@ public static class MetricsSourceTestExtensions
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(metricNames);
+        if (format == ExpositionFormat.PrometheusProtobuf)
+        {
+            throw new ArgumentException("The protobuf format is binary and cannot be returned as a string; use a text format, or MetricsScraper.WriteAsync for the bytes.", nameof(format));
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         var writer = ExpositionWriter.Create(format, buffer);
         filter = new FamilyFilter(writer, metricNames);

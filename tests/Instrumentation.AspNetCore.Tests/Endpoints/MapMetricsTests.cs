@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Instrumentation.AspNetCore.Tests.TestSupport;
+using Instrumentation.TestSupport.PrometheusProtobuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,6 +16,10 @@ public sealed class MapMetricsTests(WebApplicationFactory<Program> sample) : ICl
 {
     private const string PrometheusAccept =
         "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    // What Prometheus 2.42 sends with --enable-feature=native-histograms.
+    private const string PrometheusNativeHistogramsAccept =
+        "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,application/openmetrics-text;version=1.0.0;q=0.8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
     [Fact]
     public async Task Get_WithoutAccept_ServesPrometheusText()
@@ -43,6 +48,38 @@ public sealed class MapMetricsTests(WebApplicationFactory<Program> sample) : ICl
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/openmetrics-text");
         var body = await response.Content.ReadAsStringAsync();
         body.Should().EndWith("# EOF\n").And.Contain("# TYPE hello counter");
+    }
+
+    [Fact]
+    public async Task Get_WithPrometheusNativeHistogramsAcceptHeader_ServesDelimitedProtobuf()
+    {
+        using var client = sample.CreateClient();
+        await client.GetStringAsync("/hello");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.TryAddWithoutValidation("Accept", PrometheusNativeHistogramsAccept);
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().Should().Be("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+        var families = PrometheusProtobufDecoder.Decode(await response.Content.ReadAsByteArrayAsync());
+        families.Single(f => f.Name == "hello_total").Metrics.Single().Counter!.Value.Should().BeGreaterThanOrEqualTo(1);
+        families.Single(f => f.Name == "http_server_request_duration_seconds").Type.Should().Be(DecodedFamily.Histogram);
+        families.Select(f => f.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task Head_WithProtobufAccept_AnswersTheProtobufContentTypeWithoutBody()
+    {
+        using var client = sample.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/metrics");
+        request.Headers.TryAddWithoutValidation("Accept", PrometheusNativeHistogramsAccept);
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.google.protobuf");
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
 
     [Fact]

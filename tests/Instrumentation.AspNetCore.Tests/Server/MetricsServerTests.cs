@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Instrumentation.AspNetCore.Server;
 using Instrumentation.AspNetCore.Tests.TestSupport;
+using Instrumentation.Exposition;
+using Instrumentation.TestSupport.PrometheusProtobuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -25,6 +27,33 @@ public sealed class MetricsServerTests
             var body = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
 
             body.Should().Contain("jobs_processed_total 3");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AddMetricsServer_AskedForProtobuf_ServesDelimitedProtobuf()
+    {
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddMetricsServer(port);
+        using var host = builder.Build();
+        host.Services.GetRequiredService<MetricFactory>().CreateCounter("jobs_processed", "Jobs processed").Inc(3);
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}/metrics"));
+            request.Headers.TryAddWithoutValidation("Accept", ContentNegotiation.PrometheusProtobufContentType);
+
+            using var response = await client.SendAsync(request);
+
+            response.Content.Headers.ContentType!.ToString().Should().Be(ContentNegotiation.PrometheusProtobufContentType);
+            var families = PrometheusProtobufDecoder.Decode(await response.Content.ReadAsByteArrayAsync());
+            families.Single(f => f.Name == "jobs_processed_total").Metrics.Single().Counter!.Value.Should().Be(3);
         }
         finally
         {

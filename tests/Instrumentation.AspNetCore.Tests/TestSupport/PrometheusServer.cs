@@ -25,8 +25,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public static Task<PrometheusServer> StartAsync(string jobName, string target, string metricsPath) =>
         StartAsync([(jobName, target)], metricsPath);
 
-    /// <summary>Starts Prometheus scraping each (job, target) pair every second on <paramref name="metricsPath"/>.</summary>
-    public static async Task<PrometheusServer> StartAsync(IReadOnlyList<(string Job, string Target)> targets, string metricsPath)
+    /// <summary>
+    /// Starts Prometheus scraping each (job, target) pair every second on <paramref name="metricsPath"/>, with
+    /// <paramref name="features"/> passed to <c>--enable-feature</c> when given (for example <c>native-histograms</c>).
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(IReadOnlyList<(string Job, string Target)> targets, string metricsPath, params string[] features)
     {
         var binary = ExternalTool.Require("prometheus", "prometheus");
         var directory = Directory.CreateTempSubdirectory("instrumentation-prometheus-").FullName;
@@ -58,6 +61,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (features.Length > 0)
+        {
+            start.ArgumentList.Add($"--enable-feature={string.Join(',', features)}");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start prometheus.");
         process.OutputDataReceived += static (_, _) => { };
         process.ErrorDataReceived += static (_, _) => { };
@@ -111,6 +119,31 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
             var value = item.GetProperty("value")[1].GetString()!;
             results.Add((labels, double.Parse(value, CultureInfo.InvariantCulture)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Returns the exemplars stored for <paramref name="promql"/> over the last hour (needs the <c>exemplar-storage</c>
+    /// feature): each with its series' labels, its own labels and its value.
+    /// </summary>
+    public async Task<IReadOnlyList<(Dictionary<string, string> Series, Dictionary<string, string> Labels, double Value)>> QueryExemplarsAsync(string promql)
+    {
+        var end = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds();
+        var start = end - 3600;
+        var response = await _http.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/query_exemplars?query={Uri.EscapeDataString(promql)}&start={start}&end={end}");
+        response.GetProperty("status").GetString().Should().Be("success", $"the exemplar query {promql} should run");
+        var results = new List<(Dictionary<string, string>, Dictionary<string, string>, double)>();
+        foreach (var series in response.GetProperty("data").EnumerateArray())
+        {
+            var seriesLabels = series.GetProperty("seriesLabels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            foreach (var exemplar in series.GetProperty("exemplars").EnumerateArray())
+            {
+                var labels = exemplar.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+                results.Add((seriesLabels, labels, double.Parse(exemplar.GetProperty("value").GetString()!, CultureInfo.InvariantCulture)));
+            }
         }
 
         return results;

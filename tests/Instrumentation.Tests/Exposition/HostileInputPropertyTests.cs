@@ -4,14 +4,16 @@ using FsCheck.Fluent;
 using Instrumentation.Exposition;
 using Instrumentation.OpenTelemetry;
 using Instrumentation.Tests.TestSupport;
+using Instrumentation.TestSupport.PrometheusProtobuf;
 
 namespace Instrumentation.Tests.Exposition;
 
 /// <summary>
 /// Whatever our instruments and two foreign meters are asked to record (names that collide before and after
 /// sanitizing, tags named <c>le</c>, <c>quantile</c> or <c>otel_scope_name</c>, reserved and invalid tag keys, NaN,
-/// infinities and negative values), every scrape in both formats passes the strict validators: no duplicate
-/// series, no duplicate or reserved label names, no counter-like value that is negative or NaN, no clashing names.
+/// infinities and negative values), every scrape in all three formats passes the strict validators: no duplicate
+/// series, no duplicate or reserved label names, no counter-like value that is negative or NaN, no clashing names;
+/// and the protobuf scrape holds exactly the series of the text scrape (the same drops).
 /// </summary>
 public class HostileInputPropertyTests
 {
@@ -60,10 +62,23 @@ public class HostileInputPropertyTests
                 var text = scraper.Scrape(ExpositionFormat.PrometheusText);
                 PrometheusTextStructure.Validate(text).Should().BeEmpty($"scenario:\n{Describe(scenario)}\nbody:\n{text}");
                 PrometheusTextStructure.ValidateCounterValues(text).Should().BeEmpty($"scenario:\n{Describe(scenario)}\nbody:\n{text}");
+
+                var protobuf = ProtobufOf(scraper);
+                ProtobufStructure.Validate(protobuf).Should().BeEmpty($"scenario:\n{Describe(scenario)}\ntext body:\n{text}");
+                ProtobufStructure.SeriesOf(protobuf).Should().BeEquivalentTo(
+                    ProtobufStructure.SeriesOf(ExpositionParser.Parse(text, ExpositionFormat.PrometheusText)),
+                    $"the protobuf scrape must leave out what the text scrape does; scenario:\n{Describe(scenario)}");
             }
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(150), property);
+    }
+
+    private static IReadOnlyList<DecodedFamily> ProtobufOf(MetricsScraper scraper)
+    {
+        using var stream = new MemoryStream();
+        scraper.WriteAsync(stream, ExpositionFormat.PrometheusProtobuf).AsTask().GetAwaiter().GetResult();
+        return PrometheusProtobufDecoder.Decode(stream.ToArray());
     }
 
     private static string Describe(IEnumerable<Operation> scenario) => string.Join('\n', scenario);

@@ -204,7 +204,7 @@ public partial class MetricsScraperTests(ITestOutputHelper output)
         using var smallScraper = new MetricsScraper([small]);
         using var largeScraper = new MetricsScraper([large]);
 
-        foreach (var format in new[] { ExpositionFormat.PrometheusText, ExpositionFormat.OpenMetrics })
+        foreach (var format in new[] { ExpositionFormat.PrometheusText, ExpositionFormat.OpenMetrics, ExpositionFormat.PrometheusProtobuf })
         {
             var smallBytes = await AllocatedBySteadyScrapeAsync(smallScraper, format);
             var largeBytes = await AllocatedBySteadyScrapeAsync(largeScraper, format);
