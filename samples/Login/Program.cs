@@ -1,4 +1,7 @@
 using Login;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.SectionName);
@@ -11,6 +14,14 @@ builder.Services.AddSingleton<AccountService>();
 builder.AddCollector<UserCountCollector>(
     builder.Configuration[$"{LoginOptions.SectionName}:{nameof(LoginOptions.UsersRefreshInterval)}"]
     ?? LoginOptions.DefaultUsersRefreshInterval);
+
+// Every request is traced, so the logins it counts and times carry exemplars (its trace and span) in OpenMetrics
+// scrapes; /metrics reads ASP.NET Core's meters through this MeterProvider. Add an exporter (OTLP) to WithTracing to
+// send the traces to a tracing backend.
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("login"))
+    .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != "/metrics"))
+    .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
 
 var app = builder.Build();
 var users = app.Services.GetRequiredService<IUserStore>();

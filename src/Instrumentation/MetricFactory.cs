@@ -171,14 +171,17 @@ public sealed class MetricFactory : IMetricsSource, IDisposable
         }
     }
 
-    internal static bool IsOwnMeter(Meter meter)
+    internal static bool IsOwnMeter(Meter meter) => HasOwnerTag(meter.Tags);
+
+    /// <summary>Whether a meter with these tags (<see cref="Meter.Tags"/>, or an OpenTelemetry metric's meter tags) is a factory's.</summary>
+    internal static bool HasOwnerTag(IEnumerable<KeyValuePair<string, object?>>? meterTags)
     {
-        if (meter.Tags is null)
+        if (meterTags is null)
         {
             return false;
         }
 
-        foreach (var tag in meter.Tags)
+        foreach (var tag in meterTags)
         {
             if (tag.Key == OwnerTagName && Equals(tag.Value, OwnerTagValue))
             {

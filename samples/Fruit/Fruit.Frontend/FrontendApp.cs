@@ -1,4 +1,7 @@
 using Instrumentation;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Fruit.Frontend;
 
@@ -9,8 +12,10 @@ public static class FrontendApp
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     /// <summary>
-    /// Creates the app: <c>AddMetrics()</c> (which also applies <c>[Timed]</c> to the endpoints), the storage,
-    /// <c>/metrics</c> and the shop's endpoints. <paramref name="configure"/> runs last on the builder.
+    /// Creates the app: <c>AddMetrics()</c> (which also applies <c>[Timed]</c> to the endpoints), OpenTelemetry's
+    /// tracing of requests (so the OpenMetrics scrape's histogram buckets and counters carry exemplars: the trace
+    /// and span of a request they counted), the storage, <c>/metrics</c> and the shop's endpoints.
+    /// <paramref name="configure"/> runs last on the builder.
     /// </summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -22,6 +27,13 @@ public static class FrontendApp
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);   // one line per request is too much here
         builder.AddMetrics();
+
+        // Every request is traced, so what it records gets an exemplar; /metrics reads ASP.NET Core's meters through
+        // this MeterProvider. Add an exporter (OTLP) to WithTracing to send the traces to a tracing backend.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("fruit-frontend"))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != "/metrics"))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
         builder.Services.AddFruitData(builder.Configuration);
         builder.Services.AddSingleton<FrontendMetrics>();
         builder.Services.AddSingleton<FruitTotalsCache>();

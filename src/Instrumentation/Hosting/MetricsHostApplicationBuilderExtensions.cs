@@ -7,7 +7,10 @@ using Instrumentation.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,6 +23,13 @@ public static class MetricsHostApplicationBuilderExtensions
     /// bound from the <c>"Metrics"</c> configuration section and validated at start-up. Calling it again is
     /// harmless; each <paramref name="configure"/> runs after the configuration is bound.
     /// </summary>
+    /// <remarks>
+    /// When the application also registers an OpenTelemetry <c>MeterProvider</c>
+    /// (<c>builder.Services.AddOpenTelemetry().WithMetrics(...)</c>, called before or after this), the foreign meters
+    /// (<see cref="MetricsOptions.Meters"/> and the defaults) are added to that provider and <c>/metrics</c> reads them
+    /// through a reader of its, with the application's views, resource, exemplar filter and cardinality limits; without
+    /// one, a provider of our own aggregates them (docs/opentelemetry.md).
+    /// </remarks>
     /// <param name="builder">The application builder (<c>WebApplication.CreateBuilder</c> or <c>Host.CreateApplicationBuilder</c>).</param>
     /// <param name="configure">Optional changes to the options in code.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -53,7 +63,7 @@ public static class MetricsHostApplicationBuilderExtensions
                         CardinalityLimit = settings.CardinalityLimit,
                         SeriesIdleTimeout = settings.SeriesIdleTimeout,
                         CallbackTimeout = settings.CallbackTimeout,
-                        LoggerFactory = provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+                        LoggerFactory = provider.GetService<ILoggerFactory>(),
                     });
             });
             services.TryAddSingleton(static provider =>
@@ -72,8 +82,15 @@ public static class MetricsHostApplicationBuilderExtensions
                     foreign.Meters.Add(meter);
                 }
 
-                return new ForeignMeterSource(foreign);
+                // The application's own provider (AddOpenTelemetry().WithMetrics()) takes our reader when it is built.
+                return AppMeterProvider.IsRegistered(provider)
+                    ? ForeignMeterSource.OnAppProvider(
+                        foreign,
+                        () => provider.GetService<MeterProvider>(),
+                        provider.GetService<ILoggerFactory>()?.CreateLogger<ForeignMeterSource>() ?? NullLogger<ForeignMeterSource>.Instance)
+                    : new ForeignMeterSource(foreign);
             });
+            AppMeterProvider.Register(services);
             services.TryAddSingleton(static provider =>
             {
                 // Our own instruments first: on a name clash the first source wins.

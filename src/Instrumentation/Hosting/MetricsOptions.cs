@@ -15,7 +15,10 @@ public sealed class MetricsOptions
     /// <summary>The meter our instruments are published under (see <see cref="MetricFactoryOptions.MeterName"/>).</summary>
     public string MeterName { get; set; } = MetricFactoryOptions.DefaultMeterName;
 
-    /// <summary>Whether exemplars are kept and shown in OpenMetrics output. Default true.</summary>
+    /// <summary>
+    /// Whether exemplars are kept and shown in OpenMetrics output. Default true. With the app's own OpenTelemetry
+    /// provider (<c>AddOpenTelemetry().WithMetrics()</c>), it is that provider's exemplar filter unless the app sets one.
+    /// </summary>
     public bool Exemplars { get; set; } = true;
 
     /// <summary>The path the metrics endpoint is mapped to by <c>MapMetrics()</c>. Default <c>/metrics</c>.</summary>
@@ -66,7 +69,8 @@ public sealed class MetricsOptions
 
     /// <summary>
     /// The most series one metric may have, for foreign meters and as the default of our own instruments;
-    /// further label combinations go to an overflow series. Default 2000.
+    /// further label combinations go to an overflow series. Default 2000. Foreign meters aggregated by the app's own
+    /// OpenTelemetry provider (<c>AddOpenTelemetry().WithMetrics()</c>) follow that provider's limits instead.
     /// </summary>
     public int CardinalityLimit { get; set; } = 2000;
 

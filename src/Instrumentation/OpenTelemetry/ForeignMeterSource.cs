@@ -1,6 +1,8 @@
 using Instrumentation.Collection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Instrumentation.OpenTelemetry;
 
@@ -12,11 +14,17 @@ namespace Instrumentation.OpenTelemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// It owns an OpenTelemetry <see cref="MeterProvider"/> that listens to the configured meters from
-/// construction until <see cref="Dispose"/>. Instruments of a <see cref="MetricFactory"/> are dropped even
-/// when their meter matches, because the factory exposes them itself. With
-/// <see cref="ForeignMeterSourceOptions.MeterFactory"/> set, so are meters created through another host's
-/// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (another web application's ASP.NET Core meters).
+/// Created with its public constructor, it owns an OpenTelemetry <see cref="MeterProvider"/> that listens to
+/// the configured meters from construction until <see cref="Dispose"/>. Instruments of a
+/// <see cref="MetricFactory"/> are dropped even when their meter matches, because the factory exposes them
+/// itself. With <see cref="ForeignMeterSourceOptions.MeterFactory"/> set, so are meters created through another
+/// host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (another web application's ASP.NET Core meters).
+/// </para>
+/// <para>
+/// <c>AddMetrics()</c> in an application that also calls <c>AddOpenTelemetry().WithMetrics(...)</c> creates it
+/// as a reader on the application's provider instead (docs/opentelemetry.md): there the application's views,
+/// resource, exemplar filter and cardinality limits apply, and instruments of a <see cref="MetricFactory"/> the
+/// application's provider may also listen to are left out of what this source reads.
 /// </para>
 /// <para>
 /// Monotonic sums become counters (with <c>_created</c> from the series' start time), up-down counters and
@@ -33,17 +41,34 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     private readonly Lock _lock = new();
     private readonly TagValueRewrites _rewrites = new();
     private readonly VisitorExporter _exporter;
-    private readonly MeterProvider _provider;
+    private readonly BaseExportingMetricReader _reader;
+    private readonly string[] _meters;
+    private readonly int _cardinalityLimit;
+    private readonly bool _exemplars;
+    private readonly System.Diagnostics.Metrics.IMeterFactory? _hostMeters;
+
+    private readonly bool _forAppProvider;
+    private readonly ILogger? _logger;
+
+    // Until connected, on the application's provider: resolves that provider, whose building attaches _reader.
+    private Func<object?>? _buildAppProvider;
+    private volatile bool _attachedToAppProvider;
+    private MeterProvider? _ownProvider;
     private bool _disposed;
 
     /// <summary>Starts listening to the meters named in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">A meter name is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cardinality limit is not positive.</exception>
     public ForeignMeterSource(ForeignMeterSourceOptions options)
+        : this(options, buildAppProvider: null, logger: null)
+    {
+    }
+
+    private ForeignMeterSource(ForeignMeterSourceOptions options, Func<object?>? buildAppProvider, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var meters = options.Meters.ToArray();
-        foreach (var meter in meters)
+        _meters = [.. options.Meters];
+        foreach (var meter in _meters)
         {
             if (string.IsNullOrWhiteSpace(meter))
             {
@@ -53,34 +78,91 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
             }
         }
 
-        var cardinalityLimit = options.CardinalityLimit;
-        if (cardinalityLimit < 1)
+        _cardinalityLimit = options.CardinalityLimit;
+        if (_cardinalityLimit < 1)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options),
-                cardinalityLimit,
+                _cardinalityLimit,
                 "ForeignMeterSourceOptions.CardinalityLimit must be at least 1 (the OpenTelemetry default is 2000).");
         }
 
-        var hostMeters = options.MeterFactory;
+        _exemplars = options.Exemplars;
+        _hostMeters = options.MeterFactory;
         _exporter = new VisitorExporter(_rewrites, options.ScopeLabels, options.TargetInfo);
-        var reader = new BaseExportingMetricReader(_exporter)
+        _reader = new BaseExportingMetricReader(_exporter)
         {
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
         };
 
-        _provider = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(meters)
-            .AddView(instrument => MetricFactory.IsOwnMeter(instrument.Meter) || HostMeters.BelongsToAnotherHost(instrument.Meter, hostMeters)
-                ? MetricStreamConfiguration.Drop
-                : new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
-            .SetExemplarFilter(options.Exemplars ? ExemplarFilterType.TraceBased : ExemplarFilterType.AlwaysOff)
-            .AddReader(reader)
-            .Build();
+        _forAppProvider = buildAppProvider is not null;
+        _buildAppProvider = buildAppProvider;
+        _logger = logger;
+        if (!_forAppProvider)
+        {
+            _ownProvider = BuildOwnProvider();
+        }
+    }
+
+    /// <summary>Whether this source reads through the application's <see cref="MeterProvider"/> rather than one of its own.</summary>
+    internal bool UsesAppProvider => _attachedToAppProvider;
+
+    /// <summary>The resource of the provider this source reads through (the application's, with its <c>service.name</c>, when shared); null before it is connected.</summary>
+    internal Resource? Resource => _exporter.ParentProvider?.GetResource();
+
+    /// <summary>
+    /// Creates a source that becomes a reader of the application's <see cref="MeterProvider"/>: the provider's
+    /// builder must call <see cref="ConfigureAppProvider"/>, which the provider built by
+    /// <paramref name="buildAppProvider"/> (resolving it from the application's services) does. When that provider
+    /// turns out not to have called it (a <see cref="MeterProvider"/> registered by hand), the source falls back to a
+    /// provider of its own and logs why.
+    /// </summary>
+    internal static ForeignMeterSource OnAppProvider(ForeignMeterSourceOptions options, Func<object?> buildAppProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(buildAppProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        return new ForeignMeterSource(options, buildAppProvider, logger);
+    }
+
+    /// <summary>
+    /// Adds this source's meters and reader to the application's provider as it is built, with a view leaving out
+    /// another host's same-named meters. The application's own views, resource, exemplar filter and cardinality
+    /// limits are left as they are.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The source owns a provider, or is attached already.</exception>
+    internal void ConfigureAppProvider(MeterProviderBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!_forAppProvider || _attachedToAppProvider || _ownProvider is not null)
+        {
+            throw new InvalidOperationException("This ForeignMeterSource reads through a MeterProvider already; it can be added to one provider only.");
+        }
+
+        var hostMeters = _hostMeters;
+        if (hostMeters is not null)
+        {
+            builder.AddView(instrument => HostMeters.BelongsToAnotherHost(instrument.Meter, hostMeters) ? MetricStreamConfiguration.Drop : null);
+        }
+
+        builder.AddMeter(_meters).AddReader(_reader);
+        _attachedToAppProvider = true;
+    }
+
+    /// <summary>
+    /// Makes sure the source is listening: on the application's provider, builds that provider (as the host's start
+    /// does), or falls back to a provider of its own when it did not take the reader. Idempotent.
+    /// </summary>
+    internal void Connect()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ConnectLocked();
+        }
     }
 
     /// <summary>Reads the current values of every aggregated instrument into <paramref name="visitor"/>, one family per metric name, in name order.</summary>
-    /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
+    /// <exception cref="ObjectDisposedException">The source was disposed, or the application's provider it reads through was.</exception>
     /// <exception cref="InvalidOperationException">The OpenTelemetry SDK could not complete the collection.</exception>
     /// <remarks>An exception thrown by <paramref name="visitor"/> propagates to the caller.</remarks>
     public void Collect(IMetricsVisitor visitor)
@@ -89,6 +171,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            ConnectLocked();
             _exporter.CollectInto(visitor);
         }
     }
@@ -99,7 +182,10 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     /// </summary>
     internal void RewriteTagValues(TagValueRewrite rule) => _rewrites.Set(rule);
 
-    /// <summary>Stops listening and releases the OpenTelemetry provider; waits for a collection in progress.</summary>
+    /// <summary>
+    /// Stops listening and releases the OpenTelemetry provider it owns; waits for a collection in progress. A
+    /// provider of the application's is left to the application (its reader stops with it).
+    /// </summary>
     public void Dispose()
     {
         lock (_lock)
@@ -110,7 +196,46 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
             }
 
             _disposed = true;
-            _provider.Dispose();
+            _ownProvider?.Dispose();
+            if (_ownProvider is null && !_attachedToAppProvider)
+            {
+                _reader.Dispose();
+            }
         }
+    }
+
+    private void ConnectLocked()
+    {
+        if (_buildAppProvider is not { } build)
+        {
+            return;
+        }
+
+        if (!_attachedToAppProvider)
+        {
+            // Resolving the application's provider builds it, and building it calls ConfigureAppProvider.
+            build();
+        }
+
+        _buildAppProvider = null;
+        if (!_attachedToAppProvider)
+        {
+            ForeignMeterSourceLog.AppProviderDidNotTakeTheReader(_logger!);
+            _ownProvider = BuildOwnProvider();
+        }
+    }
+
+    private MeterProvider BuildOwnProvider()
+    {
+        var hostMeters = _hostMeters;
+        var cardinalityLimit = _cardinalityLimit;
+        return Sdk.CreateMeterProviderBuilder()
+            .AddMeter(_meters)
+            .AddView(instrument => MetricFactory.IsOwnMeter(instrument.Meter) || HostMeters.BelongsToAnotherHost(instrument.Meter, hostMeters)
+                ? MetricStreamConfiguration.Drop
+                : new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
+            .SetExemplarFilter(_exemplars ? ExemplarFilterType.TraceBased : ExemplarFilterType.AlwaysOff)
+            .AddReader(_reader)
+            .Build();
     }
 }

@@ -25,7 +25,11 @@ namespace Instrumentation.OpenTelemetry;
 /// </remarks>
 internal sealed class MetricBatchWriter
 {
+    private static readonly object FactoryMetric = new();
+    private static readonly object ForeignMetric = new();
+
     private readonly ConditionalWeakTable<Metric, ForeignMetricMapping?> _mappings = [];
+    private readonly ConditionalWeakTable<Metric, object> _factoryMetrics = [];
     private readonly List<Entry> _entries = [];
     private readonly SeriesKeySet _seriesInFamily = new();
     private readonly SeriesLabelBuffer _labels = new();
@@ -51,6 +55,11 @@ internal sealed class MetricBatchWriter
         _entries.Clear();
         foreach (var metric in batch)
         {
+            if (IsFromAFactory(metric))
+            {
+                continue;
+            }
+
             var mapping = _mappings.GetValue(metric, ForeignMetricMapping.Create);
             if (mapping is not null)
             {
@@ -105,6 +114,14 @@ internal sealed class MetricBatchWriter
 
         _entries.Clear();
     }
+
+    /// <summary>
+    /// Whether the metric is an instrument of a <see cref="MetricFactory"/>, which exposes it itself: an application's
+    /// provider this writer reads may listen to our meter for its own exporters (cached per metric, so a steady
+    /// collection allocates nothing here).
+    /// </summary>
+    private bool IsFromAFactory(Metric metric) =>
+        ReferenceEquals(_factoryMetrics.GetValue(metric, static m => MetricFactory.HasOwnerTag(m.MeterTags) ? FactoryMetric : ForeignMetric), FactoryMetric);
 
     private static double ToUnixSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 

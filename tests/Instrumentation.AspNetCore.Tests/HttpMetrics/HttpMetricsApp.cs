@@ -21,11 +21,16 @@ internal sealed class HttpMetricsApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HttpMetricsApp> StartAsync(Action<HttpMetricsOptions>? configure = null, params (string Key, string Value)[] settings)
+    public static Task<HttpMetricsApp> StartAsync(Action<HttpMetricsOptions>? configure = null, params (string Key, string Value)[] settings) =>
+        StartAsync(configure, configureBuilder: null, settings);
+
+    /// <summary>Starts the app; <paramref name="configureBuilder"/> runs on the builder before <c>AddMetrics()</c> (to add OpenTelemetry, say).</summary>
+    public static async Task<HttpMetricsApp> StartAsync(Action<HttpMetricsOptions>? configure, Action<WebApplicationBuilder>? configureBuilder, params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings.Select(static s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        configureBuilder?.Invoke(builder);
         builder.AddMetrics();
         var app = builder.Build();
         app.UseHttpMetrics(configure);

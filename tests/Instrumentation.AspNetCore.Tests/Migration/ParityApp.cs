@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Instrumentation.AspNetCore.Tests.Migration;
 
@@ -20,6 +21,7 @@ internal sealed class ParityApp : IAsyncDisposable
     public const string ShopMeterName = "Parity.Shop";
     public const string PlainMeterName = "Parity.Plain";
     public const string ExporterPath = "/otel-metrics";
+    public const string ServiceName = "parity-shop";
 
     private readonly Meter _shop;
     private readonly Meter _plain;
@@ -41,7 +43,6 @@ internal sealed class ParityApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["Metrics:Meters:0"] = "Parity.*";
         if (scopeLabelsAndTargetInfo)
         {
             builder.Configuration["Metrics:ScopeLabels"] = "true";
@@ -49,7 +50,10 @@ internal sealed class ParityApp : IAsyncDisposable
         }
 
         builder.AddMetrics();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // As docs/migrating.md says: the app's setup stays, less the exporter; AddMetrics() reads through its provider.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
             .AddMeter([.. Instrumentation.Hosting.MetricsOptions.DefaultMeters])
             .AddMeter("Parity.*")
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
