@@ -73,6 +73,8 @@ public static class MetricsHostApplicationBuilderExtensions
                 {
                     CardinalityLimit = settings.CardinalityLimit,
                     Exemplars = settings.Exemplars,
+                    ScopeLabels = settings.ScopeLabels,
+                    TargetInfo = settings.TargetInfo,
                     MeterFactory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
                 };
                 foreach (var meter in settings.ExportedMeters())

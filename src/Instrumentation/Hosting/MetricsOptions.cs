@@ -55,6 +55,19 @@ public sealed class MetricsOptions
         IncludeDefaultMeters ? [.. DefaultMeters.Where(m => DefaultMetrics.Runtime || m != "System.Runtime"), .. Meters] : [.. Meters];
 
     /// <summary>
+    /// Whether every series of a foreign meter carries <c>otel_scope_name</c>, <c>otel_scope_version</c> and
+    /// <c>otel_scope_&lt;tag&gt;</c>, as OpenTelemetry.Exporter.Prometheus.AspNetCore writes them (docs/migrating.md).
+    /// Default false: <c>otel_scope_name</c> is then written only where two meters share a metric name.
+    /// </summary>
+    public bool ScopeLabels { get; set; }
+
+    /// <summary>
+    /// Whether <c>/metrics</c> carries <c>target_info</c>, a gauge of value 1 labelled with the OpenTelemetry resource's
+    /// attributes (<c>service_name</c>, ...), as OpenTelemetry.Exporter.Prometheus.AspNetCore writes it. Default false.
+    /// </summary>
+    public bool TargetInfo { get; set; }
+
+    /// <summary>
     /// The most series one metric may have, for foreign meters and as the default of our own instruments;
     /// further label combinations go to an overflow series. Default 2000. Foreign meters aggregated by the app's own
     /// OpenTelemetry provider (<c>AddOpenTelemetry().WithMetrics()</c>) follow that provider's limits instead.

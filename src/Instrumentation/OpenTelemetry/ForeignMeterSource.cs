@@ -89,7 +89,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
 
         _exemplars = options.Exemplars;
         _hostMeters = options.MeterFactory;
-        _exporter = new VisitorExporter(_rewrites);
+        _exporter = new VisitorExporter(_rewrites, options.ScopeLabels, options.TargetInfo);
         _reader = new BaseExportingMetricReader(_exporter)
         {
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,

@@ -39,4 +39,19 @@ public sealed class ForeignMeterSourceOptions
     /// gauge; turn it off where that cost matters more than exemplars.
     /// </summary>
     public bool Exemplars { get; set; } = true;
+
+    /// <summary>
+    /// Whether every series carries the labels of its meter, as the OpenTelemetry Prometheus exporter writes them:
+    /// <c>otel_scope_name</c>, <c>otel_scope_version</c> (when the meter has a version) and <c>otel_scope_&lt;key&gt;</c>
+    /// for each of the meter's tags. Default false: <c>otel_scope_name</c> is then written only where two meters'
+    /// instruments share a family, to keep their series apart.
+    /// </summary>
+    public bool ScopeLabels { get; set; }
+
+    /// <summary>
+    /// Whether each collection writes a <c>target_info</c> gauge of value 1 whose labels are the OpenTelemetry
+    /// resource's attributes (<c>service_name</c>, <c>telemetry_sdk_version</c>, ...), as the OpenTelemetry Prometheus
+    /// exporter does. Default false.
+    /// </summary>
+    public bool TargetInfo { get; set; }
 }

@@ -11,15 +11,23 @@ namespace Instrumentation.OpenTelemetry;
 /// </summary>
 internal sealed class ForeignMetricMapping
 {
-    private ForeignMetricMapping(MetricFamilyDescriptor descriptor, OtelMetricType sourceType)
+    private ForeignMetricMapping(MetricFamilyDescriptor descriptor, Metric metric)
     {
         Descriptor = descriptor;
-        SourceType = sourceType;
+        SourceType = metric.MetricType;
+        ScopeName = ScopeLabels.NameOnly(metric.MeterName);
+        Scope = ScopeLabels.Of(metric);
     }
 
     public MetricFamilyDescriptor Descriptor { get; }
 
     public PromMetricType Type => Descriptor.Type;
+
+    /// <summary><c>otel_scope_name</c> alone: what tells this stream's series apart from another meter's in a shared family.</summary>
+    public ScopeLabels ScopeName { get; }
+
+    /// <summary>Every scope label of the stream's meter, as the OpenTelemetry Prometheus exporter writes them.</summary>
+    public ScopeLabels Scope { get; }
 
     /// <summary>The OpenTelemetry aggregation the values come from.</summary>
     public OtelMetricType SourceType { get; }
@@ -71,6 +79,6 @@ internal sealed class ForeignMetricMapping
         }
 
         var descriptor = new MetricFamilyDescriptor(name, metric.Description ?? string.Empty, unit, type);
-        return new ForeignMetricMapping(descriptor, metric.MetricType);
+        return new ForeignMetricMapping(descriptor, metric);
     }
 }

@@ -16,7 +16,9 @@ namespace Instrumentation.OpenTelemetry;
 /// <remarks>
 /// Streams from different meters can convert to the same name. They share the family when they are of the
 /// same kind (the first stream's help and unit are used), and then every series of the family carries
-/// <c>otel_scope_name</c> with its meter's name, so series of different meters stay apart. A stream of another
+/// <c>otel_scope_name</c> with its meter's name, so series of different meters stay apart. With scope labels on,
+/// every series carries all of its meter's <see cref="ScopeLabels"/>, shared family or not; with a
+/// <see cref="TargetInfo"/>, the batch gets a <c>target_info</c> family too. A stream of another
 /// kind is left out, and so is a series whose labels repeat one already written (tags or names that differ only
 /// before conversion), because a Prometheus scrape cannot hold either; so is a stream of a kind we cannot show,
 /// and an exponential histogram no native histogram can hold (a scale below -4). Each is reported to the visitor when it is an
@@ -34,6 +36,7 @@ internal sealed class MetricBatchWriter
     private readonly SeriesLabelBuffer _labels = new();
     private readonly TagValueRewrites? _rewrites;
     private readonly List<TagValueRewrite> _matchingRewrites = [];
+    private readonly bool _scopeLabels;
     private readonly MergedSeriesSet _merged = new();
     private double[] _bounds = new double[16];
     private long[] _cumulativeCounts = new long[17];
@@ -42,12 +45,15 @@ internal sealed class MetricBatchWriter
     private long[] _nativeCounts = new long[64];
 
     /// <param name="rewrites">Tag values to rewrite at collection time; series that coincide afterwards are added up.</param>
-    public MetricBatchWriter(TagValueRewrites? rewrites = null)
+    /// <param name="scopeLabels">Whether every series carries its meter's <see cref="ScopeLabels"/>, as the OpenTelemetry Prometheus exporter writes.</param>
+    public MetricBatchWriter(TagValueRewrites? rewrites = null, bool scopeLabels = false)
     {
         _rewrites = rewrites;
+        _scopeLabels = scopeLabels;
     }
 
-    public void Write(in Batch<Metric> batch, IMetricsVisitor visitor)
+    /// <summary>Writes <paramref name="batch"/>, and <paramref name="targetInfo"/> (when given) at its place in name order.</summary>
+    public void Write(in Batch<Metric> batch, IMetricsVisitor visitor, TargetInfo? targetInfo = null)
     {
         _entries.Clear();
         foreach (var metric in batch)
@@ -75,6 +81,7 @@ internal sealed class MetricBatchWriter
         });
 
         var start = 0;
+        var targetInfoPending = targetInfo is not null;
         while (start < _entries.Count)
         {
             var name = _entries[start].Mapping.Descriptor.Name;
@@ -84,8 +91,28 @@ internal sealed class MetricBatchWriter
                 end++;
             }
 
-            WriteFamily(start, end, visitor);
+            var order = targetInfoPending ? string.CompareOrdinal(name, TargetInfo.FamilyName) : -1;
+            if (order >= 0)
+            {
+                targetInfo!.Write(visitor);
+                targetInfoPending = false;
+            }
+
+            if (order == 0)
+            {
+                ReportShadowedByTargetInfo(start, end, visitor);
+            }
+            else
+            {
+                WriteFamily(start, end, visitor);
+            }
+
             start = end;
+        }
+
+        if (targetInfoPending)
+        {
+            targetInfo!.Write(visitor);
         }
 
         _entries.Clear();
@@ -136,6 +163,25 @@ internal sealed class MetricBatchWriter
         }
     }
 
+    // The resource's target_info is written in place of instruments that convert to that name.
+    private void ReportShadowedByTargetInfo(int start, int end, IMetricsVisitor visitor)
+    {
+        if (visitor is not IDroppedSeriesReceiver receiver)
+        {
+            return;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var metric = _entries[i].Metric;
+            receiver.SeriesDropped(
+                TargetInfo.FamilyName,
+                DropReason.NameCollision,
+                CountPoints(metric),
+                $"instrument '{metric.Name}' of meter '{metric.MeterName}' converts to '{TargetInfo.FamilyName}', which holds the resource's attributes while Metrics:TargetInfo is on; rename the instrument");
+        }
+    }
+
     private void WriteFamily(int start, int end, IMetricsVisitor visitor)
     {
         var descriptor = _entries[start].Mapping.Descriptor;
@@ -148,7 +194,7 @@ internal sealed class MetricBatchWriter
         for (var i = start; i < end; i++)
         {
             var entry = _entries[i];
-            var scopeName = scoped ? entry.Metric.MeterName : null;
+            var scope = _scopeLabels ? entry.Mapping.Scope : scoped ? entry.Mapping.ScopeName : null;
             if (entry.Mapping.Type != descriptor.Type)
             {
                 receiver?.SeriesDropped(
@@ -161,13 +207,13 @@ internal sealed class MetricBatchWriter
 
             if (_rewrites is not null && _rewrites.CollectFor(entry.Metric.MeterName, _matchingRewrites))
             {
-                duplicates += WriteMerged(entry.Mapping, entry.Metric, scopeName, visitor);
+                duplicates += WriteMerged(entry.Mapping, entry.Metric, scope, visitor);
                 continue;
             }
 
             foreach (ref readonly var point in entry.Metric.GetMetricPoints())
             {
-                var labels = _labels.Build(point.Tags, scopeName: scopeName);
+                var labels = _labels.Build(point.Tags, scope: scope);
                 if (!_seriesInFamily.Add(labels))
                 {
                     duplicates++;
@@ -267,13 +313,13 @@ internal sealed class MetricBatchWriter
 
     // Points of a stream with rewritten tag values: added up by their labels afterwards, then written once each.
     // Returns how many merged series repeated labels already written in the family (left out).
-    private int WriteMerged(ForeignMetricMapping mapping, Metric metric, string? scopeName, IMetricsVisitor visitor)
+    private int WriteMerged(ForeignMetricMapping mapping, Metric metric, ScopeLabels? scope, IMetricsVisitor visitor)
     {
         var duplicates = 0;
         _merged.Clear();
         foreach (ref readonly var point in metric.GetMetricPoints())
         {
-            var labels = _labels.Build(point.Tags, _matchingRewrites, scopeName);
+            var labels = _labels.Build(point.Tags, _matchingRewrites, scope);
             var series = _merged.GetOrAdd(_labels.SeriesKey(), labels);
             switch (mapping.Type)
             {

@@ -9,10 +9,6 @@ namespace Instrumentation.OpenTelemetry;
 /// </summary>
 internal sealed class SeriesLabelBuffer
 {
-
-    /// <summary>The label that tells apart the series of meters whose instruments convert to the same family name.</summary>
-    public const string ScopeLabel = "otel_scope_name";
-
     /// <summary>Put before a tag's label name when the exposition writes that name itself (<c>le</c> of a histogram).</summary>
     private const string ExportedPrefix = "exported_";
 
@@ -29,14 +25,14 @@ internal sealed class SeriesLabelBuffer
     /// label name (<c>a.b</c> and <c>a_b</c>) become one label whose values are joined by <c>;</c> in key order,
     /// as the OpenTelemetry Prometheus compatibility rules say. A tag whose label name the exposition reserves
     /// (<c>le</c> and <c>quantile</c>, whatever the type: Prometheus' lint flags them outside histograms and
-    /// summaries, and on those they would repeat the writer's own; <see cref="ScopeLabel"/> when
-    /// <paramref name="scopeName"/> is given) is renamed <c>exported_</c> and its name, as Prometheus does with
-    /// target labels. With <paramref name="scopeName"/>, the series gets <see cref="ScopeLabel"/> with that value.
+    /// summaries, and on those they would repeat the writer's own; one of the <paramref name="scope"/> labels when
+    /// given) is renamed <c>exported_</c> and its name, as Prometheus does with target labels. With
+    /// <paramref name="scope"/>, the series gets those labels too.
     /// A tag named by one of <paramref name="rewrites"/> gets the rewritten value. The result is valid until the next call.
     /// </summary>
-    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null, string? scopeName = null)
+    public MetricLabels Build(ReadOnlyTagCollection tags, List<TagValueRewrite>? rewrites = null, ScopeLabels? scope = null)
     {
-        EnsureCapacity(tags.Count + 1);
+        EnsureCapacity(tags.Count + (scope?.Names.Length ?? 0));
         _count = 0;
         foreach (var tag in tags)
         {
@@ -52,7 +48,7 @@ internal sealed class SeriesLabelBuffer
             }
 
             var name = LabelNameOf(tag.Key);
-            if (name is "le" or "quantile" || (scopeName is not null && name == ScopeLabel))
+            if (name is "le" or "quantile" || (scope is not null && scope.Contains(name)))
             {
                 name = ExportedNameOf(name);
             }
@@ -60,9 +56,12 @@ internal sealed class SeriesLabelBuffer
             Insert(name, tag.Key, value);
         }
 
-        if (scopeName is not null)
+        if (scope is not null)
         {
-            Insert(ScopeLabel, string.Empty, scopeName);
+            for (var i = 0; i < scope.Names.Length; i++)
+            {
+                Insert(scope.Names[i], string.Empty, scope.Values[i]);
+            }
         }
 
         MergeCollidingNames();

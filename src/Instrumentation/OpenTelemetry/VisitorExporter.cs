@@ -18,14 +18,20 @@ namespace Instrumentation.OpenTelemetry;
 internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporter
 {
     private readonly MetricBatchWriter _writer;
+    private readonly bool _targetInfo;
+    private TargetInfo? _targetInfoFamily;
+    private bool _targetInfoRead;
     private IMetricsVisitor? _visitor;
     private Exception? _failure;
     private bool _exported;
 
     /// <param name="rewrites">Tag values rewritten as batches are written (see <see cref="TagValueRewrite"/>).</param>
-    public VisitorExporter(TagValueRewrites? rewrites = null)
+    /// <param name="scopeLabels">Whether every series carries its meter's <see cref="ScopeLabels"/>.</param>
+    /// <param name="targetInfo">Whether each collection writes <c>target_info</c> from the resource of the provider this exporter is attached to.</param>
+    public VisitorExporter(TagValueRewrites? rewrites = null, bool scopeLabels = false, bool targetInfo = false)
     {
-        _writer = new MetricBatchWriter(rewrites);
+        _writer = new MetricBatchWriter(rewrites, scopeLabels);
+        _targetInfo = targetInfo;
     }
 
     /// <summary>Set by the reader this exporter is given to, and cleared when that reader is disposed.</summary>
@@ -74,7 +80,7 @@ internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporte
 
         try
         {
-            _writer.Write(batch, visitor);
+            _writer.Write(batch, visitor, TargetInfoFamily());
             _exported = true;
             return ExportResult.Success;
         }
@@ -84,5 +90,22 @@ internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporte
             _failure = ex;
             return ExportResult.Failure;
         }
+    }
+
+    // A provider's resource is fixed once it is built, and the provider is known by the first export.
+    private TargetInfo? TargetInfoFamily()
+    {
+        if (!_targetInfo)
+        {
+            return null;
+        }
+
+        if (!_targetInfoRead && ParentProvider is { } provider)
+        {
+            _targetInfoFamily = TargetInfo.From(provider.GetResource());
+            _targetInfoRead = true;
+        }
+
+        return _targetInfoFamily;
     }
 }

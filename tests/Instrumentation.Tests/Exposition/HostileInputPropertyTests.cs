@@ -19,7 +19,7 @@ public class HostileInputPropertyTests
 {
     private static readonly string[] FamilyNames = ["shared", "clash", "a_b", "hist", "edge_ours", "x"];
     private static readonly string[] OurLabelNames = ["k", "path", "a_b", "exported_le", "otel_scope_name"];
-    private static readonly string[] ForeignNames = ["shared", "clash", "a.b", "a_b", "hist", "edge.ours", "x", "x.total", "le", "9lives", "__x", "é"];
+    private static readonly string[] ForeignNames = ["shared", "clash", "a.b", "a_b", "hist", "edge.ours", "x", "x.total", "le", "9lives", "__x", "é", "target_info", "target.info"];
     private static readonly string?[] Units = [null, "s", "By", "1", "{request}", "ms"];
     private static readonly string[] TagKeys = ["le", "quantile", "a.b", "a_b", "__x", "9", "otel.scope.name", "otel_scope_name", "é", "", "k", "exported_le"];
     private static readonly string[] TagValues = ["", "v", "\"", "\\", "\n", "# EOF", "😀", "\uD800", "x;y", "+Inf", "NaN"];
@@ -27,16 +27,26 @@ public class HostileInputPropertyTests
     private static readonly double[] Values =
         [0, 1, 2.5, -1, -5, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, double.Epsilon, 1e-300, -0.0];
 
-    [Fact]
-    public void AnyRecordedInput_EveryScrapeIsValidInBothFormats()
+    // With the exporter's scope labels and target_info on, the second meter also has a version and tags whose labels
+    // collide with each other, with the scope labels and with the points' tags.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnyRecordedInput_EveryScrapeIsValidInBothFormats(bool scopeLabelsAndTargetInfo)
     {
         var property = Prop.ForAll(Scenarios().ToArbitrary(), scenario =>
         {
             using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
             var meterName = TestFactory.NewMeterName();
             using var first = new Meter(meterName + ".First");
-            using var second = new Meter(meterName + ".Second");
-            using var source = new ForeignMeterSource(new ForeignMeterSourceOptions { Meters = { meterName + ".*" }, CardinalityLimit = 50 });
+            using var second = new Meter(meterName + ".Second", "1.0\"\n", [new("name", "n"), new("version", 2), new("a.b", "x"), new("a_b", "\""), new("le", "y"), new("", "z")]);
+            using var source = new ForeignMeterSource(new ForeignMeterSourceOptions
+            {
+                Meters = { meterName + ".*" },
+                CardinalityLimit = 50,
+                ScopeLabels = scopeLabelsAndTargetInfo,
+                TargetInfo = scopeLabelsAndTargetInfo,
+            });
             using var scraper = new MetricsScraper([factory, source]);
 
             foreach (var operation in scenario)
