@@ -48,9 +48,29 @@ internal sealed class HttpMetricsApp : IAsyncDisposable
         return new HttpMetricsApp(app);
     }
 
-    /// <summary>The lines of one scrape that start with <paramref name="prefix"/>.</summary>
-    public async Task<string[]> LinesAsync(string prefix) =>
-        (await Client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+    /// <summary>
+    /// The lines that start with <paramref name="prefix"/> of the first scrape (within 5 s) in which no request but the
+    /// scrape itself is in progress: a client can have its response before the server has ended (and recorded) the request.
+    /// </summary>
+    public async Task<string[]> LinesAsync(string prefix)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string body;
+        while (true)
+        {
+            body = await Client.GetStringAsync("/metrics");
+            var active = body.Split('\n').Where(l => l.StartsWith("http_server_active_requests{", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            if (active <= 1 || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return body.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+    }
 
     public async ValueTask DisposeAsync()
     {
