@@ -319,6 +319,48 @@ public sealed class AddMetricsWithOpenTelemetryTests
 
     [Theory]
     [MemberData(nameof(BothOrders))]
+    public async Task AddMetricsServer_WithAnAppViewOnTheRequestDuration_StillLeavesOutItsOwnRequests(bool addMetricsFirst)
+    {
+        // A view on http.server.request.duration (custom buckets) is the most common view there is. The SDK makes a
+        // stream for every view that matches, so our view's Drop for another host's meter does not veto the app's.
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        Action<MeterProviderBuilder> openTelemetry = m => m
+            .AddMeter("Microsoft.AspNetCore.Hosting")
+            .AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.1, 1] });
+        if (addMetricsFirst)
+        {
+            builder.AddMetricsServer(port);
+            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
+        }
+        else
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
+            builder.AddMetricsServer(port);
+        }
+
+        builder.AddMetrics();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient();
+            var url = new Uri($"http://127.0.0.1:{port}/metrics");
+            await client.GetStringAsync(url);
+
+            var body = await client.GetStringAsync(url);
+
+            host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+            body.Should().NotContain("http_server_request_duration_seconds_count", "the metrics server's requests are its own web application's, not the host's, whatever views the app has");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
     public async Task AddPushgateway_WithAddOpenTelemetry_PushesTheForeignMetersReadThroughTheAppsProvider(bool addMetricsFirst)
     {
         var meterName = UniqueMeterName();
