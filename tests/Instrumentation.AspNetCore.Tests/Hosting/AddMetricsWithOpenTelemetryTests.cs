@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Instrumentation.AspNetCore.Tests.Hosting;
 
@@ -60,6 +61,98 @@ public sealed class AddMetricsWithOpenTelemetryTests
         Scrape(host).Should().Contain("shop_orders_total 3");
         FlushTheAppsExporters(host);
         exported.Should().Contain(m => m.Name == "shop.orders", "AddMetrics() added the meter it exports to the app's provider, whose own exporter sees it too");
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
+    public async Task AddMetrics_WithAddOpenTelemetryForTracingOnly_AggregatesForeignMetersInAProviderOfItsOwn(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        if (addMetricsFirst)
+        {
+            builder.AddMetrics(o => o.Meters.Add(meterName));
+            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
+        }
+        else
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
+            builder.AddMetrics(o => o.Meters.Add(meterName));
+        }
+
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetService<MeterProvider>().Should().BeNull("WithTracing() alone registers no MeterProvider");
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeFalse();
+        Scrape(host).Should().Contain("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddMetrics_WhenAnEarlierHostedServiceResolvesTheAppsProvider_StillReadsThroughIt()
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        builder.Services.AddHostedService<ProviderResolvingService>();
+        builder.AddMetrics(o => o.IncludeDefaultMeters = false);
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+        Scrape(host).Should().Contain("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddMetrics_WithWithMetricsCalledTwice_ReadsOnceThroughTheOneProvider()
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        builder.AddMetrics(o => o.IncludeDefaultMeters = false);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+        Scrape(host).Split('\n').Where(l => l.StartsWith("shop_orders_total", StringComparison.Ordinal)).Should().Equal("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
+    public async Task AddMetrics_WithAnAppViewRenamingOntoOurOwnMetricName_CountsANameCollisionAndKeepsOurs(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        using var host = Build(addMetricsFirst, o => o.Meters.Add(meterName), m => m.AddView("shop.orders.legacy", "shop_orders"));
+        using var meter = new Meter(meterName);
+        var legacy = meter.CreateCounter<long>("shop.orders.legacy");
+        await host.StartAsync();
+        var ours = host.Services.GetRequiredService<MetricFactory>().CreateCounter("shop_orders", "Orders");
+
+        ours.Inc(2);
+        legacy.Add(40);
+
+        Scrape(host);
+        var body = Scrape(host);
+        body.Split('\n').Should().Contain("shop_orders_total 2", "our own instruments come first, and the first source wins a name");
+        body.Should().NotContain("shop_orders_total 40");
+        body.Should().Contain("metrics_series_dropped_total{metric=\"shop_orders\",reason=\"name_collision\"} ");
         await host.StopAsync();
     }
 
@@ -434,5 +527,17 @@ public sealed class AddMetricsWithOpenTelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
+    }
+
+    /// <summary>A hosted service that takes the app's provider in its constructor, so the provider is built before our start-up runs.</summary>
+    private sealed class ProviderResolvingService(MeterProvider provider) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(provider);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
