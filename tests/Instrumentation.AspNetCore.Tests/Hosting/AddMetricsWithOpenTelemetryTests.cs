@@ -115,6 +115,47 @@ public sealed class AddMetricsWithOpenTelemetryTests
     }
 
     [Fact]
+    public async Task Scrape_WhileTheAppFlushesItsProvider_Succeeds()
+    {
+        // A flush collects every reader; ours refuses a collection that is not a scrape. A scrape that arrives while
+        // the flush's collection of our reader is pending joins it in the SDK, and must not fail with its refusal.
+        var meterName = UniqueMeterName();
+        using var host = Build(addMetricsFirst: true, o => o.Meters.Add(meterName), _ => { });
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+        orders.Add(3);
+        var provider = host.Services.GetRequiredService<MeterProvider>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        var flushes = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                provider.ForceFlush();
+            }
+        });
+        var failures = new List<Exception>();
+        var scrapes = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                Scrape(host).Should().Contain("shop_orders_total 3");
+                scrapes++;
+            }
+            catch (InvalidOperationException ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        await flushes;
+        failures.Should().BeEmpty($"every one of {scrapes + failures.Count} scrapes made during flushes should succeed");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task AddMetrics_WithWithMetricsCalledTwice_ReadsOnceThroughTheOneProvider()
     {
         var meterName = UniqueMeterName();
