@@ -42,6 +42,7 @@ internal sealed partial class MetricsServer(
         // Empty: no configuration sources, so no endpoint or URL of the process's can reach this server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(MetricsServer).Assembly.GetName().Name });
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory, MetricsServerMeterFactory>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             switch (host.Kind)

@@ -13,8 +13,8 @@ namespace Instrumentation.Instruments;
 /// (<see cref="Activity.CurrentChanged"/>), and then stops listening, so a traced application pays one
 /// event and afterwards reads <see cref="Activity.Current"/> as before. It starts open when the thread
 /// that first touches it already has a current activity. An activity made current on another thread
-/// before the gate existed is seen at the next change of any current activity (in a traced application,
-/// the next span): at most the first exemplars are missed, never a measurement.
+/// before the gate existed is found by that thread's first recording, which reads
+/// <see cref="Activity.Current"/> once per thread while the gate is closed.
 /// <see cref="MetricFactory"/> touches the gate when it is created, so it listens from start-up.
 /// </remarks>
 internal static class ActivityGate
@@ -24,8 +24,12 @@ internal static class ActivityGate
     /// <summary>True once an activity has been current somewhere in the process.</summary>
     public static bool IsOpen => s_open;
 
+    // Whether this thread has read Activity.Current once while the gate was closed.
+    [ThreadStatic]
+    private static bool t_looked;
+
     /// <summary><see cref="Activity.Current"/>, or null while no activity has ever been current.</summary>
-    public static Activity? Current => s_open ? Activity.Current : null;
+    public static Activity? Current => s_open ? Activity.Current : FirstLookOnThisThread();
 
     /// <summary>Makes sure the gate listens (a no-op after the first call).</summary>
     public static void EnsureListening() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
@@ -36,6 +40,26 @@ internal static class ActivityGate
 
         // One may have become current on this thread between the check and the subscription.
         return Activity.Current is not null;
+    }
+
+    // An activity made current before the gate listened raises no event while its thread keeps running it (a job
+    // that traces itself synchronously): each thread's first recording reads Activity.Current once to find it.
+    // Any later change on the thread, a context switch included, raises Activity.CurrentChanged.
+    private static Activity? FirstLookOnThisThread()
+    {
+        if (t_looked)
+        {
+            return null;
+        }
+
+        t_looked = true;
+        var current = Activity.Current;
+        if (current is not null)
+        {
+            s_open = true;
+        }
+
+        return current;
     }
 
     private static void OnCurrentChanged(object? sender, ActivityChangedEventArgs e)

@@ -17,6 +17,8 @@ namespace Instrumentation.OpenTelemetry;
 [ExportModes(ExportModes.Pull)]
 internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporter
 {
+    private const int MaxCollectAttempts = 64;
+
     private readonly MetricBatchWriter _writer;
     private readonly bool _targetInfo;
     private TargetInfo? _targetInfoFamily;
@@ -49,7 +51,20 @@ internal sealed class VisitorExporter : BaseExporter<Metric>, IPullMetricExporte
         bool completed;
         try
         {
-            completed = collect(Timeout.Infinite);
+            // A collection the SDK has already started for someone else (MeterProvider.ForceFlush() on the app's
+            // provider) is joined instead of run, and ours refuses it: nothing exported, nothing failed. Ask again.
+            // Backing off lets the joined collection finish, so the next attempt runs ours.
+            var backOff = default(SpinWait);
+            while (true)
+            {
+                completed = collect(Timeout.Infinite);
+                if (completed || _exported || _failure is not null || backOff.Count >= MaxCollectAttempts)
+                {
+                    break;
+                }
+
+                backOff.SpinOnce();
+            }
         }
         finally
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Instrumentation.AspNetCore.Tests.Hosting;
 
@@ -60,6 +61,139 @@ public sealed class AddMetricsWithOpenTelemetryTests
         Scrape(host).Should().Contain("shop_orders_total 3");
         FlushTheAppsExporters(host);
         exported.Should().Contain(m => m.Name == "shop.orders", "AddMetrics() added the meter it exports to the app's provider, whose own exporter sees it too");
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
+    public async Task AddMetrics_WithAddOpenTelemetryForTracingOnly_AggregatesForeignMetersInAProviderOfItsOwn(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        if (addMetricsFirst)
+        {
+            builder.AddMetrics(o => o.Meters.Add(meterName));
+            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
+        }
+        else
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
+            builder.AddMetrics(o => o.Meters.Add(meterName));
+        }
+
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetService<MeterProvider>().Should().BeNull("WithTracing() alone registers no MeterProvider");
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeFalse();
+        Scrape(host).Should().Contain("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddMetrics_WhenAnEarlierHostedServiceResolvesTheAppsProvider_StillReadsThroughIt()
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        builder.Services.AddHostedService<ProviderResolvingService>();
+        builder.AddMetrics(o => o.IncludeDefaultMeters = false);
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+        Scrape(host).Should().Contain("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Scrape_WhileTheAppFlushesItsProvider_Succeeds()
+    {
+        // A flush collects every reader; ours refuses a collection that is not a scrape. A scrape that arrives while
+        // the flush's collection of our reader is pending joins it in the SDK, and must not fail with its refusal.
+        var meterName = UniqueMeterName();
+        using var host = Build(addMetricsFirst: true, o => o.Meters.Add(meterName), _ => { });
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+        orders.Add(3);
+        var provider = host.Services.GetRequiredService<MeterProvider>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        var flushes = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                provider.ForceFlush();
+            }
+        });
+        var failures = new List<Exception>();
+        var scrapes = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                Scrape(host).Should().Contain("shop_orders_total 3");
+                scrapes++;
+            }
+            catch (InvalidOperationException ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        await flushes;
+        failures.Should().BeEmpty($"every one of {scrapes + failures.Count} scrapes made during flushes should succeed");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddMetrics_WithWithMetricsCalledTwice_ReadsOnceThroughTheOneProvider()
+    {
+        var meterName = UniqueMeterName();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        builder.AddMetrics(o => o.IncludeDefaultMeters = false);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(meterName));
+        using var host = builder.Build();
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        await host.StartAsync();
+
+        orders.Add(3);
+
+        host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+        Scrape(host).Split('\n').Where(l => l.StartsWith("shop_orders_total", StringComparison.Ordinal)).Should().Equal("shop_orders_total 3");
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
+    public async Task AddMetrics_WithAnAppViewRenamingOntoOurOwnMetricName_CountsANameCollisionAndKeepsOurs(bool addMetricsFirst)
+    {
+        var meterName = UniqueMeterName();
+        using var host = Build(addMetricsFirst, o => o.Meters.Add(meterName), m => m.AddView("shop.orders.legacy", "shop_orders"));
+        using var meter = new Meter(meterName);
+        var legacy = meter.CreateCounter<long>("shop.orders.legacy");
+        await host.StartAsync();
+        var ours = host.Services.GetRequiredService<MetricFactory>().CreateCounter("shop_orders", "Orders");
+
+        ours.Inc(2);
+        legacy.Add(40);
+
+        Scrape(host);
+        var body = Scrape(host);
+        body.Split('\n').Should().Contain("shop_orders_total 2", "our own instruments come first, and the first source wins a name");
+        body.Should().NotContain("shop_orders_total 40");
+        body.Should().Contain("metrics_series_dropped_total{metric=\"shop_orders\",reason=\"name_collision\"} ");
         await host.StopAsync();
     }
 
@@ -319,6 +453,48 @@ public sealed class AddMetricsWithOpenTelemetryTests
 
     [Theory]
     [MemberData(nameof(BothOrders))]
+    public async Task AddMetricsServer_WithAnAppViewOnTheRequestDuration_StillLeavesOutItsOwnRequests(bool addMetricsFirst)
+    {
+        // A view on http.server.request.duration (custom buckets) is the most common view there is. The SDK makes a
+        // stream for every view that matches, so our view's Drop for another host's meter does not veto the app's.
+        var port = FreePort.Next();
+        var builder = Host.CreateApplicationBuilder();
+        Action<MeterProviderBuilder> openTelemetry = m => m
+            .AddMeter("Microsoft.AspNetCore.Hosting")
+            .AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.1, 1] });
+        if (addMetricsFirst)
+        {
+            builder.AddMetricsServer(port);
+            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
+        }
+        else
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
+            builder.AddMetricsServer(port);
+        }
+
+        builder.AddMetrics();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            using var client = new HttpClient();
+            var url = new Uri($"http://127.0.0.1:{port}/metrics");
+            await client.GetStringAsync(url);
+
+            var body = await client.GetStringAsync(url);
+
+            host.Services.GetRequiredService<ForeignMeterSource>().UsesAppProvider.Should().BeTrue();
+            body.Should().NotContain("http_server_request_duration_seconds_count", "the metrics server's requests are its own web application's, not the host's, whatever views the app has");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BothOrders))]
     public async Task AddPushgateway_WithAddOpenTelemetry_PushesTheForeignMetersReadThroughTheAppsProvider(bool addMetricsFirst)
     {
         var meterName = UniqueMeterName();
@@ -392,5 +568,17 @@ public sealed class AddMetricsWithOpenTelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
+    }
+
+    /// <summary>A hosted service that takes the app's provider in its constructor, so the provider is built before our start-up runs.</summary>
+    private sealed class ProviderResolvingService(MeterProvider provider) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(provider);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using Instrumentation.Instruments;
 using Instrumentation.Tests.TestSupport;
 
@@ -40,5 +43,41 @@ public class ActivityGateTests
 
         counterExemplar.Should().Be(traceId);
         histogramExemplar.Should().Be(traceId);
+    }
+
+    [Fact]
+    public async Task Current_OnAThreadWhoseActivityStartedBeforeTheGateExisted_IsThatActivity()
+    {
+        // A fresh copy of the library, so that its gate is armed now, while the activity below is already current
+        // (the process-wide gate of this test run was opened long ago by other tests).
+        var context = new AssemblyLoadContext(nameof(Current_OnAThreadWhoseActivityStartedBeforeTheGateExisted_IsThatActivity), isCollectible: true);
+        try
+        {
+            var gate = context.LoadFromAssemblyPath(typeof(MetricFactory).Assembly.Location)
+                .GetType("Instrumentation.Instruments.ActivityGate", throwOnError: true)!;
+            var current = gate.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)!;
+            using var started = new ManualResetEventSlim();
+            using var armed = new ManualResetEventSlim();
+
+            var job = Task.Run(
+                () =>
+                {
+                    // A job on a thread-pool thread that traces itself from the start and records synchronously (no await, no other span).
+                    using var traced = new Activity("job").Start();
+                    started.Set();
+                    armed.Wait();
+                    return (traced, (Activity?)current.GetValue(null));
+                });
+            started.Wait();
+            gate.GetMethod("EnsureListening", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null);
+            armed.Set();
+            var (activity, seen) = await job;
+
+            seen.Should().BeSameAs(activity, "an activity current before the gate was armed is still the one an exemplar must point at");
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 }
