@@ -129,11 +129,21 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     /// another host's same-named meters. The application's own views, resource, exemplar filter and cardinality
     /// limits are left as they are.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The source owns a provider, or is attached already.</exception>
+    /// <remarks>
+    /// A source with a provider of its own leaves <paramref name="builder"/> alone: a DI container that cannot say whether
+    /// a <see cref="MeterProvider"/> is registered (no <c>IServiceProviderIsService</c>) makes AddMetrics build its own,
+    /// and the application's provider, built later, still runs this; failing there would fail the application's start.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The source is attached to an application's provider already.</exception>
     internal void ConfigureAppProvider(MeterProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!_forAppProvider || _attachedToAppProvider || _ownProvider is not null)
+        if (!_forAppProvider || _ownProvider is not null)
+        {
+            return;
+        }
+
+        if (_attachedToAppProvider)
         {
             throw new InvalidOperationException("This ForeignMeterSource reads through a MeterProvider already; it can be added to one provider only.");
         }

@@ -213,4 +213,24 @@ public sealed class ForeignMeterSourceTests
         blank.Should().Throw<ArgumentException>().WithMessage("*blank meter name*");
         zeroLimit.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*CardinalityLimit*");
     }
+    [Fact]
+    public void ConfigureAppProvider_OnASourceWithAProviderOfItsOwn_LeavesTheAppProviderAloneAndDoesNotThrow()
+    {
+        // A DI container without IServiceProviderIsService hides the app's MeterProvider from AddMetrics, which then builds
+        // a provider of its own; the app's provider still runs our configure callback when it is built. That used to throw
+        // inside the app's start-up.
+        var meterName = UniqueMeterName();
+        var options = new ForeignMeterSourceOptions();
+        options.Meters.Add(meterName);
+        using var source = new ForeignMeterSource(options);
+        using var meter = new Meter(meterName);
+        meter.CreateCounter<long>("own.provider.requests").Add(3);
+        var appBuilder = global::OpenTelemetry.Sdk.CreateMeterProviderBuilder();
+
+        var configure = () => source.ConfigureAppProvider(appBuilder);
+
+        configure.Should().NotThrow();
+        using var appProvider = global::OpenTelemetry.Metrics.MeterProviderBuilderExtensions.Build(appBuilder);
+        Collect(source).Family("own_provider_requests").Series.Should().ContainSingle().Which.Value.Should().Be(3, "the source still reads through its own provider");
+    }
 }
