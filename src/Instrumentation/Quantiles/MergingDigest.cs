@@ -151,8 +151,11 @@ internal sealed class MergingDigest
 
     /// <summary>
     /// Quantile estimates the <paramref name="q"/>-quantile, q in [0, 1]: NaN when empty, always within
-    /// [<see cref="Min"/>, <see cref="Max"/>]. Each centroid is taken to hold half its weight on either side of
-    /// its mean; between two means the estimate is linear in rank, and singletons return their exact value.
+    /// [<see cref="Min"/>, <see cref="Max"/>]. The q-quantile is the value of rank ⌈q·n⌉ (ranks 1..n): the smallest
+    /// value whose rank reaches q·n, as Prometheus' CKMS-based clients report it; q = 0 gives Min and q = 1 Max.
+    /// When that rank falls in a singleton centroid, its exact value is returned; otherwise each centroid is taken
+    /// to spread its weight evenly around its mean (rank k at position k − ½) and the estimate is linear in position
+    /// between neighbouring means, or between the outer means and Min or Max.
     /// </summary>
     public double Quantile(double q)
     {
@@ -161,78 +164,60 @@ internal sealed class MergingDigest
             return double.NaN;
         }
 
-        if (Min == Max)
+        double n = TotalWeight;
+        double rank = Math.Clamp(Math.Ceiling(q * n), 1, n);
+        if (rank == 1 || Min == Max)
         {
             return Min;
         }
 
-        // index is the (fractional) rank of the wanted value; the first value sits at rank 1, the last at rank W.
-        double index = q * TotalWeight;
-        if (index < 1)
-        {
-            return Min;
-        }
-
-        if (index > TotalWeight - 1)
+        if (rank == n)
         {
             return Max;
         }
 
-        double firstHalf = _weights[0] / 2;
-        if (index < firstHalf)
-        {
-            // Only Min is known exactly below the first mean: interpolate from it (at rank 1) to the mean.
-            return Clamp(Min + ((index - 1) / (firstHalf - 1) * (_means[0] - Min)));
-        }
-
+        double position = rank - 0.5;
+        double before = 0;
         int last = _count - 1;
-        double lastHalf = _weights[last] / 2;
-        if (TotalWeight - index < lastHalf)
-        {
-            return Clamp(Max - ((TotalWeight - index - 1) / (lastHalf - 1) * (Max - _means[last])));
-        }
-
-        double rankOfMean = firstHalf;
         for (int i = 0; i < last; i++)
         {
-            double gap = (_weights[i] + _weights[i + 1]) / 2;
-            if (rankOfMean + gap > index)
+            if (rank <= before + _weights[i])
             {
-                // A singleton owns the half unit of rank around it; interpolate only over the rest.
-                double leftExcluded = 0;
-                if (_weights[i] == 1)
-                {
-                    if (index - rankOfMean < 0.5)
-                    {
-                        return _means[i];
-                    }
-
-                    leftExcluded = 0.5;
-                }
-
-                double rightExcluded = 0;
-                if (_weights[i + 1] == 1)
-                {
-                    if (rankOfMean + gap - index <= 0.5)
-                    {
-                        return _means[i + 1];
-                    }
-
-                    rightExcluded = 0.5;
-                }
-
-                double towardsRight = index - rankOfMean - leftExcluded;
-                double towardsLeft = rankOfMean + gap - index - rightExcluded;
-                double fraction = towardsRight / (towardsRight + towardsLeft);
-                return Clamp(_means[i] + ((_means[i + 1] - _means[i]) * fraction));
+                return WithinCentroid(i, before, position);
             }
 
-            rankOfMean += gap;
+            before += _weights[i];
         }
 
-        // index is exactly at the last mean.
-        return Clamp(_means[last]);
+        return WithinCentroid(last, before, position);
     }
+
+    // The estimate for a position inside centroid i, whose first value has rank before + 1.
+    private double WithinCentroid(int i, double before, double position)
+    {
+        if (_weights[i] == 1)
+        {
+            return _means[i];
+        }
+
+        double centre = before + (_weights[i] / 2);
+        if (position < centre)
+        {
+            var (lowValue, lowPosition) = i == 0
+                ? (Min, 0.5)
+                : (_means[i - 1], before - (_weights[i - 1] / 2));
+            return Interpolate(lowValue, lowPosition, _means[i], centre, position);
+        }
+
+        double after = before + _weights[i];
+        var (highValue, highPosition) = i == _count - 1
+            ? (Max, TotalWeight - 0.5)
+            : (_means[i + 1], after + (_weights[i + 1] / 2));
+        return Interpolate(_means[i], centre, highValue, highPosition, position);
+    }
+
+    private double Interpolate(double lowValue, double lowPosition, double highValue, double highPosition, double position) =>
+        Clamp(lowValue + ((highValue - lowValue) * ((position - lowPosition) / (highPosition - lowPosition))));
 
     private void MergeAscending(ref CentroidCompressor compressor, ReadOnlySpan<double> sorted)
     {
