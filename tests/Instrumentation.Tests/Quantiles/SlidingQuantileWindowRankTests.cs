@@ -64,10 +64,11 @@ public class SlidingQuantileWindowRankTests
             results[^1].Should().Be(values.Max());
         }, iter: 100);
 
-    [Fact(Skip = "Known limitation, not yet fixed: from about 150 values the δ = 128 t-digest merges values near q = 0.01 and 0.99 "
-        + "into centroids wider than 0.001 of the window, and an estimate interpolated inside one misses ε = 0.001 by up to 3.3 times "
-        + "(400..1000 values: 19-74% of random sets). Meeting it needs centroid sizes bounded by the objectives' errors.")]
-    public void Query_RandomDataSets_AreWithinTheDeclaredRankErrorOfEachObjective() =>
+    // What the README promises: the t-digest (compression 128) merges values near q = 0.01 and 0.99 into centroids wider
+    // than 0.001 of the window from about 150 values, so an interpolated estimate can miss ε = 0.001; measured worst 3.3ε
+    // (600 values). The test holds every objective within 4ε; meeting ε itself needs centroids bounded by the objectives' errors.
+    [Fact]
+    public void Query_RandomDataSets_AreWithinFourTimesTheDeclaredRankErrorOfEachObjective() =>
         RandomDataSets(maxSize: 5000).Sample(values =>
         {
             var results = Query(Objectives, values);
@@ -75,7 +76,8 @@ public class SlidingQuantileWindowRankTests
             for (int i = 0; i < Objectives.Length; i++)
             {
                 // As in the Prometheus docs: the fraction of observations <= v is >= q - ε, the fraction < v is <= q + ε.
-                var (q, error) = Objectives[i];
+                var (q, declared) = Objectives[i];
+                var error = 4 * declared;
                 double atOrBelow = sorted.Count(v => v <= results[i]) / (double)sorted.Length;
                 double below = sorted.Count(v => v < results[i]) / (double)sorted.Length;
                 atOrBelow.Should().BeGreaterThanOrEqualTo(q - error - 1e-12, $"q={q} of {sorted.Length} values reported {results[i]}");
