@@ -60,7 +60,7 @@ public sealed class TrimmedWorkerTests(TrimmedWorkerPublish worker) : IClassFixt
         Value("worker_order_value_dollars_bucket{le=\"10\"}").Should().Be(2);
         Value("worker_order_value_dollars_sum").Should().Be(55);
         Value("worker_order_value_dollars_count").Should().Be(4);
-        Value("worker_order_items{quantile=\"0.5\"}").Should().Be(3);
+        Value("worker_order_items{quantile=\"0.5\"}").Should().Be(2, "items 1, 2, 3 and 5: the median is the value of rank ceil(0.5 * 4) = 2");
         Value("worker_order_items_sum").Should().Be(11);
         Value("worker_order_items_count").Should().Be(4);
     }
