@@ -29,7 +29,7 @@ internal static class ActivityGate
     private static bool t_looked;
 
     /// <summary><see cref="Activity.Current"/>, or null while no activity has ever been current.</summary>
-    public static Activity? Current => s_open ? Activity.Current : FirstLookOnThisThread();
+    public static Activity? Current => s_open ? Activity.Current : t_looked ? null : FirstLookOnThisThread();
 
     /// <summary>Makes sure the gate listens (a no-op after the first call).</summary>
     public static void EnsureListening() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
@@ -45,13 +45,9 @@ internal static class ActivityGate
     // An activity made current before the gate listened raises no event while its thread keeps running it (a job
     // that traces itself synchronously): each thread's first recording reads Activity.Current once to find it.
     // Any later change on the thread, a context switch included, raises Activity.CurrentChanged.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Activity? FirstLookOnThisThread()
     {
-        if (t_looked)
-        {
-            return null;
-        }
-
         t_looked = true;
         var current = Activity.Current;
         if (current is not null)
