@@ -77,7 +77,7 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
 
         Touch();
 
-        if (family.SampleExemplars && Activity.Current is { Recorded: true } activity)
+        if (family.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
             SampleExemplar(activity, classicBucket, value);
         }
