@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Instrumentation.Instruments;
 
@@ -6,56 +7,65 @@ namespace Instrumentation.Instruments;
 /// <see cref="Activity.Current"/> for the exemplar paths, without its cost in a process that has never
 /// had a current activity: reading it is an execution-context lookup (two calls, about 2 ns, as much as
 /// the rest of a counter's <c>Inc()</c>), paid on every recording although only a traced call can
-/// give an exemplar.
+/// give an exemplar. While closed, the gate costs one read of a static field.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The gate opens for good the first time any activity becomes current on any thread
 /// (<see cref="Activity.CurrentChanged"/>), and then stops listening, so a traced application pays one
-/// event and afterwards reads <see cref="Activity.Current"/> as before. It starts open when the thread
-/// that first touches it already has a current activity. An activity made current on another thread
-/// before the gate existed is found by that thread's first recording, which reads
-/// <see cref="Activity.Current"/> once per thread while the gate is closed.
-/// <see cref="MetricFactory"/> touches the gate when it is created, so it listens from start-up.
+/// event and afterwards reads <see cref="Activity.Current"/> as before.
+/// <see cref="MetricFactory"/> arms the gate when it is created, so it listens from start-up.
+/// </para>
+/// <para>
+/// An activity made current before the gate listened raises no event while its thread keeps running it
+/// (a job that traces itself synchronously). The gate therefore starts open when an activity is current
+/// on the arming thread, or when any <see cref="ActivitySource"/> already has a listener: only such a
+/// source, or a caller setting the recorded flag by hand, makes the recorded activities exemplars come from.
+/// The one case left: an activity started without a source and flagged recorded by hand, current on another
+/// thread since before the first <see cref="MetricFactory"/>, gives exemplars from its next change of
+/// <see cref="Activity.Current"/> on (a per-thread first look would cover it, at the cost of a
+/// thread-static read on every recording of every untraced process).
+/// </para>
 /// </remarks>
 internal static class ActivityGate
 {
-    private static volatile bool s_open = Activity.Current is not null || Listen();
+    private static volatile bool s_open = Arm();
 
-    /// <summary>True once an activity has been current somewhere in the process.</summary>
+    /// <summary>True once an activity has been current somewhere in the process (or may have been: see the remarks).</summary>
     public static bool IsOpen => s_open;
 
-    // Whether this thread has read Activity.Current once while the gate was closed.
-    [ThreadStatic]
-    private static bool t_looked;
-
-    /// <summary><see cref="Activity.Current"/>, or null while no activity has ever been current.</summary>
-    public static Activity? Current => s_open ? Activity.Current : t_looked ? null : FirstLookOnThisThread();
+    /// <summary><see cref="Activity.Current"/>, or null while the gate is closed.</summary>
+    public static Activity? Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_open ? Activity.Current : null;
+    }
 
     /// <summary>Makes sure the gate listens (a no-op after the first call).</summary>
-    public static void EnsureListening() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
+    public static void EnsureListening() => RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
 
-    private static bool Listen()
+    private static bool Arm()
     {
         Activity.CurrentChanged += OnCurrentChanged;
 
         // One may have become current on this thread between the check and the subscription.
-        return Activity.Current is not null;
+        return Activity.Current is not null || AnySourceHasListeners();
     }
 
-    // An activity made current before the gate listened raises no event while its thread keeps running it (a job
-    // that traces itself synchronously): each thread's first recording reads Activity.Current once to find it.
-    // Any later change on the thread, a context switch included, raises Activity.CurrentChanged.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Activity? FirstLookOnThisThread()
+    // Adding a listener asks it about every source created so far; this one only looks, and attaches to none.
+    private static bool AnySourceHasListeners()
     {
-        t_looked = true;
-        var current = Activity.Current;
-        if (current is not null)
+        var found = false;
+        using var probe = new ActivityListener
         {
-            s_open = true;
-        }
-
-        return current;
+            ShouldListenTo = source =>
+            {
+                found |= source.HasListeners();
+                return false;
+            },
+        };
+        ActivitySource.AddActivityListener(probe);
+        return found;
     }
 
     private static void OnCurrentChanged(object? sender, ActivityChangedEventArgs e)

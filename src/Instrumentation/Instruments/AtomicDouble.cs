@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>Lock-free arithmetic on a double stored as its 64-bit pattern.</summary>
@@ -7,6 +9,8 @@ internal static class AtomicDouble
 
     public static void Write(ref long bits, double value) => Volatile.Write(ref bits, BitConverter.DoubleToInt64Bits(value));
 
+    // Inlined even where the caller was itself inlined and the JIT's budget is tight: it is on every histogram's hot path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(ref long bits, double value)
     {
         var current = Volatile.Read(ref bits);

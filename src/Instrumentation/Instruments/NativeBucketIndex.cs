@@ -28,49 +28,56 @@ internal static class NativeBucketIndex
     private static readonly ushort[][] FirstCandidates = CreateFirstCandidates();
 
     /// <summary>Returns the index of the bucket holding <paramref name="magnitude"/> (finite, above 0) at <paramref name="schema"/>.</summary>
+    /// <remarks>Inlined with only the common case (a normal number, not a power of two, schema above 0) in line: small
+    /// enough that the JIT keeps inlining the rest of a caller's hot path too.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(double magnitude, int schema)
     {
         var bits = BitConverter.DoubleToInt64Bits(magnitude);
         var biased = (int)(bits >> MantissaBits);
+        var mantissa = bits & MantissaMask;
+        if (biased == 0 || mantissa == 0 || schema <= 0)
+        {
+            return OfUncommon(magnitude, schema);
+        }
+
+        var bounds = BoundMantissas[schema];
+        int k = FirstCandidates[schema][(int)(mantissa >> (MantissaBits - StartBits))];
+        while (bounds[k] < mantissa)
+        {
+            k++;
+        }
+
+        return ((biased - 1023) << schema) + k;
+    }
+
+    /// <summary>The index, <paramref name="steps"/> schemas coarser, of the bucket that contains bucket <paramref name="index"/>: ceil(index / 2^steps).</summary>
+    public static int Reduce(int index, int steps) => ((index - 1) >> steps) + 1;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int OfUncommon(double magnitude, int schema)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(magnitude);
+        var biased = (int)(bits >> MantissaBits);
         if (biased == 0)
         {
-            return OfSubnormal(magnitude, schema);
+            // 2^64 times a subnormal value is a normal number 64 powers of two higher: 64·2^s buckets higher (a whole
+            // number of buckets at every schema down to -4, since 64 is a multiple of 2^4).
+            var shift = schema >= 0 ? 64 << schema : 64 >> -schema;
+            return Of(magnitude * 18446744073709551616.0, schema) - shift;
         }
 
         var exponent = biased - 1023;
         var mantissa = bits & MantissaMask;
         if (schema > 0)
         {
-            if (mantissa == 0)
-            {
-                return exponent << schema;
-            }
-
-            var bounds = BoundMantissas[schema];
-            int k = FirstCandidates[schema][(int)(mantissa >> (MantissaBits - StartBits))];
-            while (bounds[k] < mantissa)
-            {
-                k++;
-            }
-
-            return (exponent << schema) + k;
+            // A power of two, 2^e, is the upper bound of the last bucket of the octave below it.
+            return exponent << schema;
         }
 
         // Schema 0: 2^e itself is the upper bound of bucket e; anything above it belongs to bucket e + 1.
         var index = mantissa == 0 ? exponent : exponent + 1;
         return schema == 0 ? index : Reduce(index, -schema);
-    }
-
-    /// <summary>The index, <paramref name="steps"/> schemas coarser, of the bucket that contains bucket <paramref name="index"/>: ceil(index / 2^steps).</summary>
-    public static int Reduce(int index, int steps) => ((index - 1) >> steps) + 1;
-
-    private static int OfSubnormal(double magnitude, int schema)
-    {
-        // 2^64 times the value is a normal number 64 powers of two higher: 64·2^s buckets higher (a whole number
-        // of buckets at every schema down to -4, since 64 is a multiple of 2^4).
-        var shift = schema >= 0 ? 64 << schema : 64 >> -schema;
-        return Of(magnitude * 18446744073709551616.0, schema) - shift;
     }
 
     private static long[][] CreateBoundMantissas()

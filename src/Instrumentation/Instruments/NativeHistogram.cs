@@ -22,6 +22,7 @@ public sealed class NativeHistogram : MetricFamily<NativeHistogramChild>, IValue
         Options = definition.Native!;
         ZeroThreshold = Options.ZeroThreshold;
         ClassicBounds = definition.Buckets ?? [];
+        ClassicSearchBounds = BucketSearch.Pad(ClassicBounds);
         ClassicBuckets = Array.AsReadOnly(ClassicBounds);
         Instrument = factory.Meter.CreateHistogram(
             definition.Name,
@@ -48,6 +49,9 @@ public sealed class NativeHistogram : MetricFamily<NativeHistogramChild>, IValue
     internal NativeHistogramShape Options { get; }
 
     internal double[] ClassicBounds { get; }
+
+    /// <summary><see cref="ClassicBounds"/> padded for <see cref="BucketSearch.Find"/>.</summary>
+    internal double[] ClassicSearchBounds { get; }
 
     internal Histogram<double> Instrument { get; }
 

@@ -51,28 +51,27 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
 
         var family = Unsafe.As<NativeHistogram>(Family);
 
-        // Sum first; then the classic bucket, then the native one. Collection reads in the opposite order (native,
-        // classic, sum), so each view it reads holds every observation the previous one held.
-        AtomicDouble.Add(ref _sumBits, value);
+        // Only the common case in line, a positive value in a series without classic buckets: with the rest out of
+        // line the JIT inlines all of this path, even where it inlines Observe into its caller.
         var classicBucket = 0;
-        if (_classicCounts is { } classic)
+        if (_classicCounts is null && value > family.ZeroThreshold)
         {
-            var bounds = family.ClassicBounds;
-            while (classicBucket < bounds.Length && value > bounds[classicBucket])
+            // Sum first, then the bucket. Collection reads in the opposite order, so the sum it reads holds every
+            // observation the buckets it read held.
+            AtomicDouble.Add(ref _sumBits, value);
+            var buckets = Volatile.Read(ref _buckets);
+            var slot = NativeBucketIndex.Of(value, buckets.Schema) - buckets.PositiveOffset;
+            var counts = buckets.Positive;
+
+            // A count of buckets that a widening froze meanwhile reads back below zero: observe again into the new ones.
+            if ((uint)slot >= (uint)counts.Length || Interlocked.Increment(ref counts[slot]) <= 0)
             {
-                classicBucket++;
+                ObserveOutsideBuckets(value, family.Options.MaxBucketCount);
             }
-
-            Interlocked.Increment(ref classic[classicBucket]);
         }
-
-        if (Math.Abs(value) <= family.ZeroThreshold)
+        else
         {
-            Interlocked.Increment(ref _zeroCount);
-        }
-        else if (!Volatile.Read(ref _buckets).TryIncrement(value))
-        {
-            ObserveOutsideBuckets(value, family.Options.MaxBucketCount);
+            classicBucket = CountBeyondTheCommonCase(value);
         }
 
         Touch();
@@ -188,6 +187,37 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
         }
 
         cumulative[^1] = nativeTotal;
+    }
+
+    /// <summary>
+    /// Counts (sum included) an observation in a series that keeps classic buckets, or one at or below the zero
+    /// threshold; returns its classic bucket (0 without).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int CountBeyondTheCommonCase(double value)
+    {
+        var family = Unsafe.As<NativeHistogram>(Family);
+
+        // Sum first; then the classic bucket, then the native one. Collection reads in the opposite order (native,
+        // classic, sum), so each view it reads holds every observation the previous one held.
+        AtomicDouble.Add(ref _sumBits, value);
+        var classicBucket = 0;
+        if (_classicCounts is { } classic)
+        {
+            classicBucket = BucketSearch.Find(family.ClassicSearchBounds, value);
+            Interlocked.Increment(ref classic[classicBucket]);
+        }
+
+        if (Math.Abs(value) <= family.ZeroThreshold)
+        {
+            Interlocked.Increment(ref _zeroCount);
+        }
+        else if (!Volatile.Read(ref _buckets).TryIncrement(value))
+        {
+            ObserveOutsideBuckets(value, family.Options.MaxBucketCount);
+        }
+
+        return classicBucket;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

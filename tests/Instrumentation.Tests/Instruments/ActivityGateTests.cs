@@ -46,11 +46,11 @@ public class ActivityGateTests
     }
 
     [Fact]
-    public async Task Current_OnAThreadWhoseActivityStartedBeforeTheGateExisted_IsThatActivity()
+    public async Task Current_OnAThreadWhoseSampledActivityStartedBeforeTheGateExisted_IsThatActivity()
     {
         // A fresh copy of the library, so that its gate is armed now, while the activity below is already current
         // (the process-wide gate of this test run was opened long ago by other tests).
-        var context = new AssemblyLoadContext(nameof(Current_OnAThreadWhoseActivityStartedBeforeTheGateExisted_IsThatActivity), isCollectible: true);
+        var context = new AssemblyLoadContext(nameof(Current_OnAThreadWhoseSampledActivityStartedBeforeTheGateExisted_IsThatActivity), isCollectible: true);
         try
         {
             var gate = context.LoadFromAssemblyPath(typeof(MetricFactory).Assembly.Location)
@@ -59,11 +59,19 @@ public class ActivityGateTests
             using var started = new ManualResetEventSlim();
             using var armed = new ManualResetEventSlim();
 
+            using var source = new ActivitySource(nameof(Current_OnAThreadWhoseSampledActivityStartedBeforeTheGateExisted_IsThatActivity));
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = candidate => ReferenceEquals(candidate, source),
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            };
+            ActivitySource.AddActivityListener(listener);
+
             var job = Task.Run(
                 () =>
                 {
                     // A job on a thread-pool thread that traces itself from the start and records synchronously (no await, no other span).
-                    using var traced = new Activity("job").Start();
+                    using var traced = source.StartActivity("job")!;
                     started.Set();
                     armed.Wait();
                     return (traced, (Activity?)current.GetValue(null));

@@ -1,3 +1,4 @@
+using CsCheck;
 using Instrumentation.Collection;
 using Instrumentation.Exposition;
 using Instrumentation.Instruments;
@@ -111,6 +112,66 @@ public class NativeHistogramTests
         point.Native!.Count.Should().Be(3);
         point.Native.Schema.Should().Be(3);
         histogram.ClassicBuckets.Should().Equal(0.1, 1);
+    }
+
+    [Fact]
+    public void Observe_RandomValuesAroundTheZeroThreshold_MatchesTheModelWithAndWithoutClassicBuckets()
+    {
+        // Series with and without classic buckets take different paths through Observe; both must put each value in
+        // the bucket a model built from the definitions (zero bucket |v| <= threshold, bucket i = (2^((i-1)/8), 2^(i/8)],
+        // classic le) gives. Values cluster around the threshold and the classic bounds, both signs.
+        var thresholds = new[] { 0.0, Math.ScaleB(1, -128), 0.001, 0.5 };
+        double[] classicBounds = [0.001, 0.01, 0.5, 1, 2];
+        double[] edges = [0.0, -0.0, 0.001, -0.001, 0.5, -0.5, 1, -1, 2, Math.BitIncrement(0.001), Math.BitDecrement(-0.001), Math.ScaleB(1, -128), Math.ScaleB(1, -129)];
+        var value = Gen.OneOf(
+            Gen.Int[0, edges.Length - 1].Select(i => edges[i]),
+            Gen.Double[-4, 4],
+            Gen.Select(Gen.Int[-30, 5], Gen.Int[1, 1023], Gen.Bool, (exponent, mantissa, negative) => Math.ScaleB(mantissa, exponent - 10) * (negative ? -1 : 1)));
+        Gen.Select(value.Array[0, 200], Gen.Int[0, thresholds.Length - 1], Gen.Bool)
+            .Sample(
+                (values, thresholdIndex, keepClassic) =>
+                {
+                    var threshold = thresholds[thresholdIndex];
+                    using var factory = TestFactory.Create();
+                    var histogram = factory.CreateHistogram("h", "H", new NativeHistogramOptions { ZeroThreshold = threshold, ClassicBuckets = keepClassic ? classicBounds : null, MaxBucketCount = 10_000 });
+                    foreach (var v in values)
+                    {
+                        histogram.Observe(v);
+                    }
+
+                    var point = Collect(factory, "h");
+                    var native = point.Native!;
+                    var zero = values.Count(v => Math.Abs(v) <= threshold);
+                    var positive = values.Where(v => v > threshold).GroupBy(v => ModelIndex(v)).ToDictionary(g => g.Key, g => (long)g.Count());
+                    var negative = values.Where(v => v < -threshold).GroupBy(v => ModelIndex(-v)).ToDictionary(g => g.Key, g => (long)g.Count());
+                    var classic = keepClassic
+                        ? classicBounds.Select(bound => (long)values.Count(v => v <= bound)).Append(values.Length)
+                        : [values.Length];
+                    return native.Schema == 3
+                        && native.ZeroCount == zero
+                        && native.Positive.OrderBy(p => p.Key).SequenceEqual(positive.OrderBy(p => p.Key))
+                        && native.Negative.OrderBy(p => p.Key).SequenceEqual(negative.OrderBy(p => p.Key))
+                        && point.CumulativeCounts.SequenceEqual(classic)
+                        && point.Count == values.Length;
+                },
+                iter: 300);
+
+        // The smallest i with magnitude <= 2^(i/8), from the definition (exact at the bounds through BitDecrement/Increment checks).
+        static int ModelIndex(double magnitude)
+        {
+            var index = (int)Math.Ceiling(Math.Log2(magnitude) * 8);
+            while (Math.Pow(2, (index - 1) / 8.0) >= magnitude)
+            {
+                index--;
+            }
+
+            while (Math.Pow(2, index / 8.0) < magnitude)
+            {
+                index++;
+            }
+
+            return index;
+        }
     }
 
     [Fact]
