@@ -21,6 +21,18 @@ internal enum AppConfiguration
     /// </summary>
     OursWithoutAspNetCoreMeters,
 
+    /// <summary>
+    /// The bare app plus a <c>MeterListener</c> that enables ASP.NET Core's instruments and drops every measurement:
+    /// what ASP.NET Core itself pays once its meters have a listener, before anyone aggregates (a breakdown).
+    /// </summary>
+    BareWithNoOpListener,
+
+    /// <summary>
+    /// Ours with <c>IncludeDefaultMeters=false</c>, <c>UseHttpMetrics()</c>, <c>[Timed]</c>, plus a prototype listener that
+    /// records ASP.NET Core's request duration and active requests in our own cells (<see cref="OwnCellsListener"/>).
+    /// </summary>
+    OursOwnCellsPrototype,
+
     /// <summary>prometheus-net.AspNetCore with its defaults: <c>UseHttpMetrics()</c>, <c>MapMetrics()</c>.</summary>
     PrometheusNet,
 

@@ -12,6 +12,8 @@ internal static class Configurations
         ["ours-addmetrics-only"] = AppConfiguration.OursAddMetricsOnly,
         ["ours-without-sizes"] = AppConfiguration.OursWithoutSizes,
         ["ours-without-aspnetcore-meters"] = AppConfiguration.OursWithoutAspNetCoreMeters,
+        ["bare-with-noop-listener"] = AppConfiguration.BareWithNoOpListener,
+        ["ours-own-cells-prototype"] = AppConfiguration.OursOwnCellsPrototype,
     };
 
     public static bool TryParse(string name, out AppConfiguration configuration) => ByName.TryGetValue(name, out configuration);

@@ -32,7 +32,7 @@ internal static class LoadApp
             case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes:
                 builder.AddMetrics();
                 break;
-            case AppConfiguration.OursWithoutAspNetCoreMeters:
+            case AppConfiguration.OursWithoutAspNetCoreMeters or AppConfiguration.OursOwnCellsPrototype:
                 builder.AddMetrics(options => options.IncludeDefaultMeters = false);
                 break;
             case AppConfiguration.OpenTelemetry:
@@ -45,13 +45,25 @@ internal static class LoadApp
         }
 
         var app = builder.Build();
+        if (configuration == AppConfiguration.BareWithNoOpListener)
+        {
+            var listener = NoOpListener.Start();
+            app.Lifetime.ApplicationStopped.Register(listener.Dispose);
+        }
+
+        if (configuration == AppConfiguration.OursOwnCellsPrototype)
+        {
+            var listener = OwnCellsListener.Start(app.Services.GetRequiredService<MetricFactory>());
+            app.Lifetime.ApplicationStopped.Register(listener.Dispose);
+        }
+
         switch (configuration)
         {
             case AppConfiguration.Ours:
                 app.UseHttpMetrics();
                 app.MapMetrics();
                 break;
-            case AppConfiguration.OursWithoutAspNetCoreMeters:
+            case AppConfiguration.OursWithoutAspNetCoreMeters or AppConfiguration.OursOwnCellsPrototype:
                 app.UseHttpMetrics();
                 app.MapMetrics();
                 break;
@@ -71,7 +83,7 @@ internal static class LoadApp
                 break;
         }
 
-        Routes.Map(app, timed: configuration is AppConfiguration.Ours or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters);
+        Routes.Map(app, timed: configuration is AppConfiguration.Ours or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters or AppConfiguration.OursOwnCellsPrototype);
         if (series > 0)
         {
             RecordSeries(configuration, app.Services, series);
@@ -88,7 +100,7 @@ internal static class LoadApp
             var name = $"app_load_series_{m}";
             switch (configuration)
             {
-                case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters:
+                case AppConfiguration.Ours or AppConfiguration.OursAddMetricsOnly or AppConfiguration.OursWithoutSizes or AppConfiguration.OursWithoutAspNetCoreMeters or AppConfiguration.OursOwnCellsPrototype:
                 {
                     var counter = services.GetRequiredService<MetricFactory>().CreateCounter(name, "Extra series for the scrape measurement", labelNames: ["id"]);
                     for (var i = 0; i < perMetric; i++)

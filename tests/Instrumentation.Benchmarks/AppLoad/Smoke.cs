@@ -18,6 +18,12 @@ internal static class Smoke
     private static readonly Dictionary<AppConfiguration, string[]> Expected = new()
     {
         [AppConfiguration.Bare] = [],
+        [AppConfiguration.BareWithNoOpListener] = [],
+        [AppConfiguration.OursOwnCellsPrototype] =
+        [
+            "http_request_duration_seconds_count{method=\"GET\",route=\"/items/{id:int}\",status_code=\"200\"}",
+            "aspnetcore_prototype_request_duration_seconds_count{http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/orders\"",
+        ],
         [AppConfiguration.Ours] =
         [
             "http_request_duration_seconds_bucket{method=\"POST\",route=\"/orders\",status_code=\"201\"",
@@ -81,7 +87,7 @@ internal static class Smoke
 
             using var scrape = await client.GetAsync(new Uri(LoadApp.MetricsPath, UriKind.Relative)).ConfigureAwait(false);
             var text = await scrape.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (configuration == AppConfiguration.Bare)
+            if (configuration is AppConfiguration.Bare or AppConfiguration.BareWithNoOpListener)
             {
                 if (scrape.StatusCode != HttpStatusCode.NotFound)
                 {

@@ -18,7 +18,7 @@
 #   run-app-load.sh [--rounds N] [--duration SECONDS] [--connections N] [--series N] [--scrapes N]
 #                   [--no-scrape-test] [--no-load-test]
 #                   [--configs bare,ours,...]   (also: ours-addmetrics-only, ours-without-sizes,
-#                                                ours-without-aspnetcore-meters, to break our cost
+#                                                ours-without-aspnetcore-meters, bare-with-noop-listener, to break our cost
 #                                                down; bare must be among them)
 #   run-app-load.sh --dry     build, start every configuration, check each serves its routes and metrics; no load
 #                             (cheap, for CI: build.sh test runs it)
@@ -141,11 +141,11 @@ if $load_test; then
     order=("${configs[@]:$shift_by}" "${configs[@]:0:$shift_by}")
     for config in "${order[@]}"; do
       kill -CONT "${pid[$config]}"
-      [[ "$config" != bare ]] && start_scraper "${port[$config]}"
+      [[ "$config" != bare* ]] && start_scraper "${port[$config]}"
       before=$(cpu_ticks "${pid[$config]}")
       result=$(run_wrk "$config" "$duration")
       after=$(cpu_ticks "${pid[$config]}")
-      [[ "$config" != bare ]] && stop_scraper
+      [[ "$config" != bare* ]] && stop_scraper
       kill -STOP "${pid[$config]}"
       echo "$result" >"$out/wrk-$round-$config.txt"
       requests=$(echo "$result" | awk '/requests in/ { print $1 }')
