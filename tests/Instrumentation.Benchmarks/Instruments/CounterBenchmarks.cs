@@ -1,4 +1,23 @@
-// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// Last result: 2026-12-05 02:49 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape Contention NativeHistogram --rounds 200`
+// on main (exemplar gate without a thread-static read; native Observe's common case in line), 2-core VM (AMD EPYC, .NET 10.0.12),
+// quiet: load average 1.54, 1.73, 1.75 at the start. Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | Inc_Unlabelled | 2.47 | 1.30 | 1.28-1.32 | 1.31 | 0 |
+// | Inc_Unlabelled_NoExemplars | 2.45 | 1.30 | 1.28-1.32 | 1.30 | 0 |
+// | Inc_CachedChild | 2.51 | 1.33 | 1.31-1.34 | 1.33 | 0 |
+// | Inc_CachedChild_NoExemplars | 2.59 | 1.37 | 1.35-1.39 | 1.37 | 0 |
+// | IncFractional_CachedChild | 4.34 | 2.31 | 2.26-2.33 | 2.30 | 0 |
+// | IncFractional_CachedChild_NoExemplars | 4.35 | 2.30 | 2.27-2.33 | 2.30 | 0 |
+// | PromNet_Inc_Unlabelled | 4.36 | 2.32 | 2.28-2.35 | 2.32 | 0 |
+// | PromNet_Inc_Unlabelled_NoExemplars | 4.35 | 2.31 | 2.27-2.34 | 2.30 | 0 |
+// | PromNet_Inc_CachedChild | 4.38 | 2.32 | 2.28-2.35 | 2.32 | 0 |
+// | PromNet_Inc_CachedChild_NoExemplars | 4.35 | 2.30 | 2.28-2.33 | 2.30 | 0 |
+// | OTel_CounterAdd_0Tags | 8.97 | 4.76 | 4.67-4.81 | 4.76 | 0 |
+// | OTel_CounterAdd_3Tags | 43.06 | 22.81 | 22.54-23.27 | 22.97 | 0 |
+// | Floor_InterlockedAdd | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Previous result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
 // 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.93, 21.28, 22.65 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
 // | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |

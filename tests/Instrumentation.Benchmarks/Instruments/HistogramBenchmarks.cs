@@ -1,4 +1,24 @@
-// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// Last result: 2026-12-05 02:49 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape Contention NativeHistogram --rounds 200`
+// on main (exemplar gate without a thread-static read; native Observe's common case in line), 2-core VM (AMD EPYC, .NET 10.0.12),
+// quiet: load average 1.54, 1.73, 1.75 at the start. Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | --- | ---: | ---: | --- | ---: | ---: |
+// | Observe_CachedChild | BucketCount=11 | 5.92 | 3.14 | 3.10-3.18 | 3.16 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=11 | 5.27 | 2.80 | 2.77-2.84 | 2.82 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=11 | 8.97 | 4.79 | 4.68-5.09 | 4.89 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=11 | 7.19 | 3.81 | 3.76-3.86 | 3.82 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=11 | 37.28 | 19.79 | 19.53-20.10 | 19.86 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=11 | 91.71 | 48.57 | 48.02-49.12 | 48.56 | 0 |
+// | Floor_InterlockedAdd | BucketCount=11 | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+// | Observe_CachedChild | BucketCount=14 | 5.51 | 2.91 | 2.86-2.95 | 2.91 | 0 |
+// | Observe_CachedChild_NoExemplars | BucketCount=14 | 5.24 | 2.77 | 2.74-2.83 | 2.78 | 0 |
+// | PromNet_Observe_CachedChild | BucketCount=14 | 8.32 | 4.42 | 4.34-4.48 | 4.42 | 0 |
+// | PromNet_Observe_CachedChild_NoExemplars | BucketCount=14 | 7.27 | 3.84 | 3.79-3.91 | 3.85 | 0 |
+// | OTel_HistogramRecord_0Tags | BucketCount=14 | 36.95 | 19.56 | 19.37-19.81 | 19.59 | 0 |
+// | OTel_HistogramRecord_2Tags | BucketCount=14 | 94.17 | 49.79 | 49.18-50.49 | 49.81 | 0 |
+// | Floor_InterlockedAdd | BucketCount=14 | 1.89 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Previous result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
 // 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.46, 21.21, 22.62 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
 // | row | parameters | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |

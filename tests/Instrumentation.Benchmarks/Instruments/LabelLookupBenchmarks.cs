@@ -1,4 +1,18 @@
-// Last result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
+// Last result: 2026-12-05 02:49 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape Contention NativeHistogram --rounds 200`
+// on main (exemplar gate without a thread-static read; native Observe's common case in line), 2-core VM (AMD EPYC, .NET 10.0.12),
+// quiet: load average 1.54, 1.73, 1.75 at the start. Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
+// | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
+// | --- | ---: | ---: | --- | ---: | ---: |
+// | WithLabels_Inc | 20.57 | 10.84 | 10.72-11.04 | 10.96 | 0 |
+// | WithLabels_Inc_NoExemplars | 20.36 | 10.76 | 10.65-10.89 | 10.79 | 0 |
+// | WithLabels_Inc_DistinctInstances | 26.50 | 13.94 | 13.82-14.10 | 13.96 | 0 |
+// | WithLabels_Inc_DistinctInstances_NoExemplars | 26.28 | 13.83 | 13.69-13.99 | 13.85 | 0 |
+// | PromNet_WithLabels_Inc_DistinctInstances | 96.14 | 50.72 | 50.01-51.35 | 50.71 | 0 |
+// | PromNet_WithLabels_Inc_DistinctInstances_NoExemplars | 95.24 | 50.02 | 49.62-50.70 | 50.16 | 0 |
+// | OTel_CounterAdd_3Tags | 43.32 | 22.83 | 22.57-23.13 | 22.90 | 0 |
+// | Floor_InterlockedAdd | 1.90 | 1.00 | 1.00-1.00 | 1.00 | 0 |
+//
+// Previous result: 2026-12-05 00:20 UTC, `--paired Counter LabelLookup Gauge Histogram Summary Scrape --rounds 200` on branch peer-benchmarks,
 // 2-core shared VM (AMD EPYC, .NET 10.0.12), load average at start 22.54, 21.27, 22.62 (other builds running: BenchmarkDotNet
 // ShortRun figures at this load were not readable). Ratio = median over rounds of row / floor of the same round; see docs/benchmarks.md.
 // | row | ns/op (median) | ratio to floor | quartiles | ratio of means | B/op |
