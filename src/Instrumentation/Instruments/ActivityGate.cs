@@ -19,7 +19,8 @@ namespace Instrumentation.Instruments;
 /// <para>
 /// An activity made current before the gate listened raises no event while its thread keeps running it
 /// (a job that traces itself synchronously). The gate therefore starts open when an activity is current
-/// on the arming thread, or when any <see cref="ActivitySource"/> already has a listener: only such a
+/// on the arming thread, and opens when a <see cref="MetricFactory"/> is created while any
+/// <see cref="ActivitySource"/> has a listener: only such a
 /// source, or a caller setting the recorded flag by hand, makes the recorded activities exemplars come from.
 /// The one case left: an activity started without a source and flagged recorded by hand, current on another
 /// thread since before the first <see cref="MetricFactory"/>, gives exemplars from its next change of
@@ -41,15 +42,24 @@ internal static class ActivityGate
         get => s_open ? Activity.Current : null;
     }
 
-    /// <summary>Makes sure the gate listens (a no-op after the first call).</summary>
-    public static void EnsureListening() => RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
+    /// <summary>Makes sure the gate listens, and opens it if an <see cref="ActivitySource"/> already has a listener.</summary>
+    /// <remarks>Called by every <see cref="MetricFactory"/> when it is created, outside the type initializer: the
+    /// check runs listener callbacks under <see cref="ActivitySource"/>'s lock.</remarks>
+    public static void EnsureListening()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(ActivityGate).TypeHandle);
+        if (!s_open && AnySourceHasListeners())
+        {
+            s_open = true;
+        }
+    }
 
     private static bool Arm()
     {
         Activity.CurrentChanged += OnCurrentChanged;
 
         // One may have become current on this thread between the check and the subscription.
-        return Activity.Current is not null || AnySourceHasListeners();
+        return Activity.Current is not null;
     }
 
     // Adding a listener asks it about every source created so far; this one only looks, and attaches to none.
