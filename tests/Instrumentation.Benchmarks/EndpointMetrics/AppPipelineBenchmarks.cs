@@ -59,6 +59,15 @@ public class AppPipelineBenchmarks
     [GlobalSetup(Target = nameof(OpenTelemetry))]
     public void SetupOpenTelemetry() => Setup(AppConfiguration.OpenTelemetry, "http_route=\"/orders\"");
 
+    [GlobalSetup(Target = nameof(OursWithoutAspNetCoreMeters))]
+    public void SetupOursWithoutAspNetCoreMeters() => Setup(AppConfiguration.OursWithoutAspNetCoreMeters, "http_request_size_bytes_sum{method=\"POST\",route=\"/orders\",status=\"201\"} ");
+
+    [GlobalSetup(Target = nameof(OursAddMetricsOnly))]
+    public void SetupOursAddMetricsOnly() => Setup(AppConfiguration.OursAddMetricsOnly, "http_route=\"/orders\"");
+
+    [GlobalSetup(Target = nameof(BareWithNoOpListener))]
+    public void SetupBareWithNoOpListener() => Setup(AppConfiguration.BareWithNoOpListener, "");
+
     [GlobalCleanup]
     public void Cleanup()
     {
@@ -80,6 +89,18 @@ public class AppPipelineBenchmarks
     [Benchmark]
     public Task PrometheusNet() => SendMixAsync();
 
+    /// <summary>Breakdown: <c>UseHttpMetrics()</c> and <c>[Timed]</c> without ASP.NET Core's meters exported.</summary>
+    [Benchmark]
+    public Task OursWithoutAspNetCoreMeters() => SendMixAsync();
+
+    /// <summary>Breakdown: <c>AddMetrics()</c> and <c>MapMetrics()</c> only (ASP.NET Core's meters through the SDK).</summary>
+    [Benchmark]
+    public Task OursAddMetricsOnly() => SendMixAsync();
+
+    /// <summary>Breakdown: the bare app with ASP.NET Core's meters listened to and every measurement dropped.</summary>
+    [Benchmark]
+    public Task BareWithNoOpListener() => SendMixAsync();
+
     [Benchmark]
     public Task OpenTelemetry() => SendMixAsync();
 
@@ -95,7 +116,7 @@ public class AppPipelineBenchmarks
         var features = DirectRequest.Create("GET", LoadApp.MetricsPath, responseBody: scrape);
         _server.SendAsync(features).GetAwaiter().GetResult();
         var text = Encoding.UTF8.GetString(scrape.ToArray());
-        var expectedStatus = configuration == AppConfiguration.Bare ? 404 : 200;
+        var expectedStatus = configuration is AppConfiguration.Bare or AppConfiguration.BareWithNoOpListener ? 404 : 200;
         if (DirectRequest.Status(features) != expectedStatus || !text.Contains(recorded, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"{configuration}: {LoadApp.MetricsPath} answered {DirectRequest.Status(features)} without '{recorded}':\n{text}");
