@@ -34,7 +34,6 @@ internal sealed class OtlpMetricsExport : IDisposable
     /// <summary>The OTLP/HTTP signal path of metrics.</summary>
     internal const string MetricsPath = "/v1/metrics";
 
-    private readonly Lock _lock = new();
     private readonly PeriodicExportingMetricReader _reader;
     private readonly string[] _meters;
     private readonly OtlpExportOptions _options;
@@ -42,13 +41,7 @@ internal sealed class OtlpMetricsExport : IDisposable
     private readonly string _serviceName;
     private readonly IMeterFactory? _hostMeters;
     private readonly ILogger _logger;
-    private readonly bool _forAppProvider;
-
-    // Until connected, on the application's provider: resolves that provider, whose building attaches _reader.
-    private Func<object?>? _buildAppProvider;
-    private volatile bool _attachedToAppProvider;
-    private MeterProvider? _ownProvider;
-    private bool _disposed;
+    private readonly ReaderOnAppOrOwnProvider _readerOnProvider;
 
     /// <param name="options">Where and how to export.</param>
     /// <param name="metrics">Which meters: ours and the foreign ones <c>/metrics</c> exports, with its cardinality limit and exemplar setting.</param>
@@ -102,16 +95,16 @@ internal sealed class OtlpMetricsExport : IDisposable
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
         };
 
-        _forAppProvider = buildAppProvider is not null;
-        _buildAppProvider = buildAppProvider;
-        if (!_forAppProvider)
-        {
-            _ownProvider = BuildOwnProvider();
-        }
+        _readerOnProvider = new ReaderOnAppOrOwnProvider(
+            typeof(OtlpMetricsExport),
+            _reader,
+            buildAppProvider,
+            BuildOwnProvider,
+            () => OtlpExportLog.AppProviderDidNotTakeTheReader(_logger));
     }
 
     /// <summary>Whether the export's reader belongs to the application's <see cref="MeterProvider"/> rather than one of its own.</summary>
-    internal bool UsesAppProvider => _attachedToAppProvider;
+    internal bool UsesAppProvider => _readerOnProvider.AttachedToAppProvider;
 
     /// <summary>
     /// Creates an export whose reader joins the application's <see cref="MeterProvider"/>: the provider's builder must
@@ -141,7 +134,7 @@ internal sealed class OtlpMetricsExport : IDisposable
     internal void ConfigureAppProvider(MeterProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!_forAppProvider || _attachedToAppProvider || _ownProvider is not null)
+        if (!_readerOnProvider.ForAppProvider || _readerOnProvider.AttachedToAppProvider || _readerOnProvider.HasOwnProvider)
         {
             throw new InvalidOperationException("This OTLP export's reader belongs to a MeterProvider already; it can be added to one provider only.");
         }
@@ -152,37 +145,14 @@ internal sealed class OtlpMetricsExport : IDisposable
         }
 
         builder.AddMeter(_meters).AddReader(_reader);
-        _attachedToAppProvider = true;
+        _readerOnProvider.MarkAttached();
     }
 
     /// <summary>
     /// Makes sure the export is running: on the application's provider, builds that provider (as the host's start
     /// does), or falls back to a provider of its own when it did not take the reader. Idempotent.
     /// </summary>
-    public void Connect()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_buildAppProvider is not { } build)
-            {
-                return;
-            }
-
-            if (!_attachedToAppProvider)
-            {
-                // Resolving the application's provider builds it, and building it calls ConfigureAppProvider.
-                build();
-            }
-
-            _buildAppProvider = null;
-            if (!_attachedToAppProvider)
-            {
-                OtlpExportLog.AppProviderDidNotTakeTheReader(_logger);
-                _ownProvider = BuildOwnProvider();
-            }
-        }
-    }
+    public void Connect() => _readerOnProvider.Connect();
 
     /// <summary>The address requests go to: the default per protocol, and the signal path added for http/protobuf.</summary>
     internal static Uri ResolveEndpoint(OtlpExportOptions options)
@@ -214,23 +184,7 @@ internal sealed class OtlpMetricsExport : IDisposable
     /// Exports a last time and stops, with the provider of its own; on the application's provider, the reader stops
     /// (and exports a last time) when that provider is disposed.
     /// </summary>
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _ownProvider?.Dispose();
-            if (_ownProvider is null && !_attachedToAppProvider)
-            {
-                _reader.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _readerOnProvider.Dispose();
 
     private MeterProvider BuildOwnProvider()
     {

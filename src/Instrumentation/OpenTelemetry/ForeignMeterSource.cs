@@ -38,7 +38,6 @@ namespace Instrumentation.OpenTelemetry;
 /// </remarks>
 public sealed class ForeignMeterSource : IMetricsSource, IDisposable
 {
-    private readonly Lock _lock = new();
     private readonly TagValueRewrites _rewrites = new();
     private readonly VisitorExporter _exporter;
     private readonly BaseExportingMetricReader _reader;
@@ -46,15 +45,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     private readonly int _cardinalityLimit;
     private readonly bool _exemplars;
     private readonly System.Diagnostics.Metrics.IMeterFactory? _hostMeters;
-
-    private readonly bool _forAppProvider;
-    private readonly ILogger? _logger;
-
-    // Until connected, on the application's provider: resolves that provider, whose building attaches _reader.
-    private Func<object?>? _buildAppProvider;
-    private volatile bool _attachedToAppProvider;
-    private MeterProvider? _ownProvider;
-    private bool _disposed;
+    private readonly ReaderOnAppOrOwnProvider _readerOnProvider;
 
     /// <summary>Starts listening to the meters named in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">A meter name is null or blank.</exception>
@@ -95,17 +86,16 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
             TemporalityPreference = MetricReaderTemporalityPreference.Cumulative,
         };
 
-        _forAppProvider = buildAppProvider is not null;
-        _buildAppProvider = buildAppProvider;
-        _logger = logger;
-        if (!_forAppProvider)
-        {
-            _ownProvider = BuildOwnProvider();
-        }
+        _readerOnProvider = new ReaderOnAppOrOwnProvider(
+            typeof(ForeignMeterSource),
+            _reader,
+            buildAppProvider,
+            BuildOwnProvider,
+            () => ForeignMeterSourceLog.AppProviderDidNotTakeTheReader(logger!));
     }
 
     /// <summary>Whether this source reads through the application's <see cref="MeterProvider"/> rather than one of its own.</summary>
-    internal bool UsesAppProvider => _attachedToAppProvider;
+    internal bool UsesAppProvider => _readerOnProvider.AttachedToAppProvider;
 
     /// <summary>The resource of the provider this source reads through (the application's, with its <c>service.name</c>, when shared); null before it is connected.</summary>
     internal Resource? Resource => _exporter.ParentProvider?.GetResource();
@@ -138,12 +128,12 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     internal void ConfigureAppProvider(MeterProviderBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!_forAppProvider || _ownProvider is not null)
+        if (!_readerOnProvider.ForAppProvider || _readerOnProvider.HasOwnProvider)
         {
             return;
         }
 
-        if (_attachedToAppProvider)
+        if (_readerOnProvider.AttachedToAppProvider)
         {
             throw new InvalidOperationException("This ForeignMeterSource reads through a MeterProvider already; it can be added to one provider only.");
         }
@@ -155,21 +145,14 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
         }
 
         builder.AddMeter(_meters).AddReader(_reader);
-        _attachedToAppProvider = true;
+        _readerOnProvider.MarkAttached();
     }
 
     /// <summary>
     /// Makes sure the source is listening: on the application's provider, builds that provider (as the host's start
     /// does), or falls back to a provider of its own when it did not take the reader. Idempotent.
     /// </summary>
-    internal void Connect()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ConnectLocked();
-        }
-    }
+    internal void Connect() => _readerOnProvider.Connect();
 
     /// <summary>Reads the current values of every aggregated instrument into <paramref name="visitor"/>, one family per metric name, in name order.</summary>
     /// <exception cref="ObjectDisposedException">The source was disposed, or the application's provider it reads through was.</exception>
@@ -178,10 +161,9 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     public void Collect(IMetricsVisitor visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
-        lock (_lock)
+        lock (_readerOnProvider.Lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ConnectLocked();
+            _readerOnProvider.Connect();
             _exporter.CollectInto(visitor);
         }
     }
@@ -196,44 +178,7 @@ public sealed class ForeignMeterSource : IMetricsSource, IDisposable
     /// Stops listening and releases the OpenTelemetry provider it owns; waits for a collection in progress. A
     /// provider of the application's is left to the application (its reader stops with it).
     /// </summary>
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _ownProvider?.Dispose();
-            if (_ownProvider is null && !_attachedToAppProvider)
-            {
-                _reader.Dispose();
-            }
-        }
-    }
-
-    private void ConnectLocked()
-    {
-        if (_buildAppProvider is not { } build)
-        {
-            return;
-        }
-
-        if (!_attachedToAppProvider)
-        {
-            // Resolving the application's provider builds it, and building it calls ConfigureAppProvider.
-            build();
-        }
-
-        _buildAppProvider = null;
-        if (!_attachedToAppProvider)
-        {
-            ForeignMeterSourceLog.AppProviderDidNotTakeTheReader(_logger!);
-            _ownProvider = BuildOwnProvider();
-        }
-    }
+    public void Dispose() => _readerOnProvider.Dispose();
 
     private MeterProvider BuildOwnProvider()
     {

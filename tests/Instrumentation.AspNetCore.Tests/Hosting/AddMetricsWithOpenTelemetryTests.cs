@@ -70,16 +70,10 @@ public sealed class AddMetricsWithOpenTelemetryTests
     {
         var meterName = UniqueMeterName();
         var builder = Host.CreateApplicationBuilder();
-        if (addMetricsFirst)
-        {
-            builder.AddMetrics(o => o.Meters.Add(meterName));
-            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
-        }
-        else
-        {
-            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName));
-            builder.AddMetrics(o => o.Meters.Add(meterName));
-        }
+        InOrder(
+            addMetricsFirst,
+            ours: () => builder.AddMetrics(o => o.Meters.Add(meterName)),
+            openTelemetry: () => builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(RequestsSourceName)));
 
         using var host = builder.Build();
         using var meter = new Meter(meterName);
@@ -416,16 +410,10 @@ public sealed class AddMetricsWithOpenTelemetryTests
         var meterName = UniqueMeterName();
         var port = FreePort.Next();
         var builder = Host.CreateApplicationBuilder();
-        if (addMetricsFirst)
-        {
-            builder.AddMetricsServer(port);
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter("Microsoft.AspNetCore.Hosting"));
-        }
-        else
-        {
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter("Microsoft.AspNetCore.Hosting"));
-            builder.AddMetricsServer(port);
-        }
+        InOrder(
+            addMetricsFirst,
+            ours: () => builder.AddMetricsServer(port),
+            openTelemetry: () => builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter("Microsoft.AspNetCore.Hosting")));
 
         builder.AddMetrics(o => o.Meters.Add(meterName));
         using var host = builder.Build();
@@ -462,16 +450,10 @@ public sealed class AddMetricsWithOpenTelemetryTests
         Action<MeterProviderBuilder> openTelemetry = m => m
             .AddMeter("Microsoft.AspNetCore.Hosting")
             .AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.1, 1] });
-        if (addMetricsFirst)
-        {
-            builder.AddMetricsServer(port);
-            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
-        }
-        else
-        {
-            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
-            builder.AddMetricsServer(port);
-        }
+        InOrder(
+            addMetricsFirst,
+            ours: () => builder.AddMetricsServer(port),
+            openTelemetry: () => builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry));
 
         builder.AddMetrics();
         using var host = builder.Build();
@@ -506,16 +488,10 @@ public sealed class AddMetricsWithOpenTelemetryTests
             o.Job = "worker";
             o.Interval = TimeSpan.FromHours(1);
         };
-        if (addMetricsFirst)
-        {
-            builder.AddPushgateway(push);
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddView("worker.jobs", "worker.jobs.done"));
-        }
-        else
-        {
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddView("worker.jobs", "worker.jobs.done"));
-            builder.AddPushgateway(push);
-        }
+        InOrder(
+            addMetricsFirst,
+            ours: () => builder.AddPushgateway(push),
+            openTelemetry: () => builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddView("worker.jobs", "worker.jobs.done")));
 
         builder.AddMetrics(o => o.Meters.Add(meterName));
         using var host = builder.Build();
@@ -533,18 +509,26 @@ public sealed class AddMetricsWithOpenTelemetryTests
     private static IHost Build(bool addMetricsFirst, Action<Instrumentation.Hosting.MetricsOptions> metrics, Action<MeterProviderBuilder> openTelemetry)
     {
         var builder = Host.CreateApplicationBuilder();
-        if (addMetricsFirst)
+        InOrder(
+            addMetricsFirst,
+            ours: () => builder.AddMetrics(metrics),
+            openTelemetry: () => builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry));
+        return builder.Build();
+    }
+
+    /// <summary>Runs our registration and the app's OpenTelemetry one, ours first or second: each is tested in both orders.</summary>
+    private static void InOrder(bool oursFirst, Action ours, Action openTelemetry)
+    {
+        if (oursFirst)
         {
-            builder.AddMetrics(metrics);
-            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
+            ours();
+            openTelemetry();
         }
         else
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(openTelemetry);
-            builder.AddMetrics(metrics);
+            openTelemetry();
+            ours();
         }
-
-        return builder.Build();
     }
 
     /// <summary>
