@@ -40,6 +40,15 @@ public sealed class TrimmedWorkerPublish : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         var project = RepositoryPaths.Of("samples", "TrimmedWorker", "TrimmedWorker.csproj");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+        // The trimmer skips itself when its output in the sample's obj directory is up to date (a second run in the same
+        // checkout): without it, the log could not show that it ran, nor any warning it gives.
+        var trimmed = RepositoryPaths.Of("samples", "TrimmedWorker", "obj", "Release", "net10.0", RuntimeIdentifier, "linked");
+        if (Directory.Exists(trimmed))
+        {
+            Directory.Delete(trimmed, recursive: true);
+        }
+
         // No build servers: a compiler or MSBuild node left running would hold the output pipes open.
         var publish = await RunAsync(
             dotnet,
