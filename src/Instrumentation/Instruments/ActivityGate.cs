@@ -22,10 +22,11 @@ namespace Instrumentation.Instruments;
 /// on the arming thread, and opens when a <see cref="MetricFactory"/> is created while any
 /// <see cref="ActivitySource"/> has a listener: only such a
 /// source, or a caller setting the recorded flag by hand, makes the recorded activities exemplars come from.
-/// The one case left: an activity started without a source and flagged recorded by hand, current on another
-/// thread since before the first <see cref="MetricFactory"/>, gives exemplars from its next change of
-/// <see cref="Activity.Current"/> on (a per-thread first look would cover it, at the cost of a
-/// thread-static read on every recording of every untraced process).
+/// Left uncovered: an activity that became current on another thread before the first <see cref="MetricFactory"/>
+/// while no listener was attached to its source (one started without a source and flagged recorded by hand or by
+/// its parent's <c>traceparent</c>, or one whose source's listener was gone by then) gives exemplars from its
+/// thread's next change of <see cref="Activity.Current"/> on. A per-thread first look would cover it, at the cost
+/// of a thread-static read on every recording of every untraced process.
 /// </para>
 /// </remarks>
 internal static class ActivityGate
@@ -51,6 +52,7 @@ internal static class ActivityGate
         if (!s_open && AnySourceHasListeners())
         {
             s_open = true;
+            Activity.CurrentChanged -= OnCurrentChanged;
         }
     }
 
@@ -59,7 +61,13 @@ internal static class ActivityGate
         Activity.CurrentChanged += OnCurrentChanged;
 
         // One may have become current on this thread between the check and the subscription.
-        return Activity.Current is not null;
+        if (Activity.Current is null)
+        {
+            return false;
+        }
+
+        Activity.CurrentChanged -= OnCurrentChanged;
+        return true;
     }
 
     // Adding a listener asks it about every source created so far; this one only looks, and attaches to none.

@@ -60,6 +60,11 @@ public sealed class TrimmedWorkerPublish : IAsyncLifetime
             throw new InvalidOperationException($"dotnet publish of the trimmed worker failed with exit code {publish.ExitCode}:\n{PublishLog}");
         }
 
+        if (!Directory.Exists(trimmed))
+        {
+            throw new InvalidOperationException($"The trimmer's output is no longer in {trimmed} (another target framework or layout?): update this path, which is cleared before publishing so that the trimmer runs every time.");
+        }
+
         var run = await RunAsync(Path.Combine(PublishDirectory, "TrimmedWorker"), [], RunTimeout);
         (ExitCode, Exposition, Log) = (run.ExitCode, run.Output, run.Error);
     }
