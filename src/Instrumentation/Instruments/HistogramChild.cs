@@ -26,7 +26,7 @@ public abstract class HistogramChild : Series, IValueRecorder
     {
     }
 
-    internal ReadOnlySpan<Exemplar?> Exemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
+    internal ReadOnlySpan<Exemplar?> Exemplars => BucketExemplars;
 
     /// <summary>The bucket counts: at least one per finite bucket plus +Inf, maybe a few unused beyond.</summary>
     private protected abstract Span<long> CountSlots { get; }
@@ -36,7 +36,7 @@ public abstract class HistogramChild : Series, IValueRecorder
     {
         if (!double.IsFinite(value))
         {
-            ThrowNotFinite(value);
+            ThrowNotFinite("Histogram", value);
         }
 
         // The family is always a Histogram (the constructor takes one).
@@ -51,7 +51,7 @@ public abstract class HistogramChild : Series, IValueRecorder
 
         if (histogram.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
-            SampleExemplar(activity, bucket, value);
+            SampleBucketExemplar(activity, bucket, histogram.CountLength, value);
         }
 
         var instrument = histogram.Instrument;
@@ -88,29 +88,4 @@ public abstract class HistogramChild : Series, IValueRecorder
 
         return AtomicDouble.Read(ref _sumBits);
     }
-
-    private void SampleExemplar(Activity activity, int bucket, double value)
-    {
-        var side = EnsureSide();
-        var sampled = ExemplarSampler.TrySample(activity, value, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
-        if (sampled is null)
-        {
-            return;
-        }
-
-        var slots = Volatile.Read(ref side.Exemplars);
-        if (slots is null)
-        {
-            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[Unsafe.As<Histogram>(Family).CountLength], null);
-            slots = side.Exemplars!;
-        }
-
-        Volatile.Write(ref slots[bucket], sampled);
-    }
-
-    private void ThrowNotFinite(double value) =>
-        throw new ArgumentOutOfRangeException(
-            nameof(value),
-            value,
-            string.Create(CultureInfo.InvariantCulture, $"Histogram '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 }

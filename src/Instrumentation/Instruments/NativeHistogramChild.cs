@@ -46,7 +46,7 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
     {
         if (!double.IsFinite(value))
         {
-            ThrowNotFinite(value);
+            ThrowNotFinite("Histogram", value);
         }
 
         var family = Unsafe.As<NativeHistogram>(Family);
@@ -78,7 +78,7 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
 
         if (family.SampleExemplars && ActivityGate.Current is { Recorded: true } activity)
         {
-            SampleExemplar(activity, classicBucket, value);
+            SampleBucketExemplar(activity, classicBucket, family.ClassicBounds.Length + 1, value);
         }
 
         var instrument = family.Instrument;
@@ -144,7 +144,7 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
                 counts[..positiveCount],
                 indexes.Slice(positiveCount, negativeCount),
                 counts.Slice(positiveCount, negativeCount));
-            visitor.WriteHistogram(labels, new HistogramPoint(bounds, cumulative, sum, CreatedUnixSeconds, Exemplars, native));
+            visitor.WriteHistogram(labels, new HistogramPoint(bounds, cumulative, sum, CreatedUnixSeconds, BucketExemplars, native));
             if (rentedCumulative is not null)
             {
                 ArrayPool<long>.Shared.Return(rentedCumulative);
@@ -163,8 +163,6 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
             }
         }
     }
-
-    private ReadOnlySpan<Exemplar?> Exemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
 
     /// <summary>
     /// Fills the classic cumulative counts, capped at <paramref name="nativeTotal"/>: they are read after the native
@@ -256,29 +254,4 @@ public sealed class NativeHistogramChild : Series, IValueRecorder
     }
 
     private void ExitGate() => Volatile.Write(ref _gate, 0);
-
-    private void SampleExemplar(Activity activity, int bucket, double value)
-    {
-        var side = EnsureSide();
-        var sampled = ExemplarSampler.TrySample(activity, value, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
-        if (sampled is null)
-        {
-            return;
-        }
-
-        var slots = Volatile.Read(ref side.Exemplars);
-        if (slots is null)
-        {
-            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[Unsafe.As<NativeHistogram>(Family).ClassicBounds.Length + 1], null);
-            slots = side.Exemplars!;
-        }
-
-        Volatile.Write(ref slots[bucket], sampled);
-    }
-
-    private void ThrowNotFinite(double value) =>
-        throw new ArgumentOutOfRangeException(
-            nameof(value),
-            value,
-            string.Create(CultureInfo.InvariantCulture, $"Histogram '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 }

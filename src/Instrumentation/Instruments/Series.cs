@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
+using Instrumentation.Collection;
+
 namespace Instrumentation.Instruments;
 
 /// <summary>
@@ -81,6 +85,40 @@ public abstract class Series
     /// <summary>The rarely used state, allocated on first use.</summary>
     private protected SeriesSide EnsureSide() =>
         Volatile.Read(ref _side) ?? Interlocked.CompareExchange(ref _side, new SeriesSide(), null) ?? _side!;
+
+    /// <summary>A histogram series' exemplar per bucket (+Inf last), or empty while none was sampled.</summary>
+    private protected ReadOnlySpan<Exemplar?> BucketExemplars => Side is { } side ? Volatile.Read(ref side.Exemplars) : default;
+
+    /// <summary>
+    /// Offers the observation of <paramref name="value"/>, counted in bucket <paramref name="bucket"/> of a histogram
+    /// series with <paramref name="bucketCount"/> buckets (+Inf included), as that bucket's exemplar; the sampler keeps
+    /// at most one per interval.
+    /// </summary>
+    private protected void SampleBucketExemplar(Activity activity, int bucket, int bucketCount, double value)
+    {
+        var side = EnsureSide();
+        var sampled = ExemplarSampler.TrySample(activity, value, ref side.NextExemplarTick, Family.Factory.TimeProvider, Environment.TickCount64);
+        if (sampled is null)
+        {
+            return;
+        }
+
+        var slots = Volatile.Read(ref side.Exemplars);
+        if (slots is null)
+        {
+            Interlocked.CompareExchange(ref side.Exemplars, new Exemplar?[bucketCount], null);
+            slots = side.Exemplars!;
+        }
+
+        Volatile.Write(ref slots[bucket], sampled);
+    }
+
+    /// <summary>Refuses NaN and the infinities for a histogram or a summary (<paramref name="kind"/>), naming the metric.</summary>
+    private protected void ThrowNotFinite(string kind, double value) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(value),
+            value,
+            string.Create(CultureInfo.InvariantCulture, $"{kind} '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 
     private KeyValuePair<string, object?>[] CreateTags()
     {

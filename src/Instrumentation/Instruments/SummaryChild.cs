@@ -36,7 +36,7 @@ public sealed class SummaryChild : Series, IValueRecorder
     {
         if (!double.IsFinite(value))
         {
-            ThrowNotFinite(value);
+            ThrowNotFinite("Summary", value);
         }
 
         _window?.Observe(value);
@@ -68,10 +68,4 @@ public sealed class SummaryChild : Series, IValueRecorder
         sum = AtomicDouble.Read(ref _sumBits);
         _window?.Query(quantileValues);
     }
-
-    private void ThrowNotFinite(double value) =>
-        throw new ArgumentOutOfRangeException(
-            nameof(value),
-            value,
-            string.Create(CultureInfo.InvariantCulture, $"Summary '{Family.Name}': cannot observe {value}; NaN or an infinity would make the sum useless for good (observe finite values only)."));
 }
