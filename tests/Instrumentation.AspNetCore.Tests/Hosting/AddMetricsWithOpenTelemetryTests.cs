@@ -292,19 +292,9 @@ public sealed class AddMetricsWithOpenTelemetryTests
     {
         var meterName = UniqueMeterName();
         using var host = Build(addMetricsFirst, o => o.Meters.Add(meterName), m => { });
-        using var meter = new Meter(meterName);
-        var orders = meter.CreateCounter<long>("shop.orders");
-        using var listener = SampleEverything();
-        await host.StartAsync();
+        var (body, traceId) = await ScrapeAfterATracedOrderAsync(host, meterName);
 
-        string traceId;
-        using (var activity = Requests.StartActivity("order"))
-        {
-            traceId = activity!.TraceId.ToHexString();
-            orders.Add(1);
-        }
-
-        Scrape(host, ExpositionFormat.OpenMetrics).Should().Contain($"shop_orders_total 1 # {{trace_id=\"{traceId}\"");
+        body.Should().Contain($"shop_orders_total 1 # {{trace_id=\"{traceId}\"");
         await host.StopAsync();
     }
 
@@ -314,17 +304,8 @@ public sealed class AddMetricsWithOpenTelemetryTests
     {
         var meterName = UniqueMeterName();
         using var host = Build(addMetricsFirst, o => o.Meters.Add(meterName), m => m.SetExemplarFilter(ExemplarFilterType.AlwaysOff));
-        using var meter = new Meter(meterName);
-        var orders = meter.CreateCounter<long>("shop.orders");
-        using var listener = SampleEverything();
-        await host.StartAsync();
+        var (body, _) = await ScrapeAfterATracedOrderAsync(host, meterName);
 
-        using (Requests.StartActivity("order"))
-        {
-            orders.Add(1);
-        }
-
-        var body = Scrape(host, ExpositionFormat.OpenMetrics);
         body.Should().Contain("shop_orders_total 1");
         body.Should().NotContain("trace_id", "the app's exemplar filter wins over the default AddMetrics() sets");
         await host.StopAsync();
@@ -339,17 +320,8 @@ public sealed class AddMetricsWithOpenTelemetryTests
         builder.AddMetrics(o => o.Meters.Add(meterName));
         builder.Services.AddOpenTelemetry().WithMetrics(m => { });
         using var host = builder.Build();
-        using var meter = new Meter(meterName);
-        var orders = meter.CreateCounter<long>("shop.orders");
-        using var listener = SampleEverything();
-        await host.StartAsync();
+        var (body, _) = await ScrapeAfterATracedOrderAsync(host, meterName);
 
-        using (Requests.StartActivity("order"))
-        {
-            orders.Add(1);
-        }
-
-        var body = Scrape(host, ExpositionFormat.OpenMetrics);
         body.Should().Contain("shop_orders_total 1");
         body.Should().NotContain("trace_id", "OTEL_METRICS_EXEMPLAR_FILTER applies where the app set no filter in code");
         await host.StopAsync();
@@ -539,6 +511,24 @@ public sealed class AddMetricsWithOpenTelemetryTests
 
     private static string Scrape(IHost host, ExpositionFormat format = ExpositionFormat.PrometheusText) =>
         host.Services.GetRequiredService<MetricsScraper>().Scrape(format);
+
+    /// <summary>Starts <paramref name="host"/>, counts one order of a foreign meter inside a sampled activity, and scrapes OpenMetrics.</summary>
+    private static async Task<(string Body, string TraceId)> ScrapeAfterATracedOrderAsync(IHost host, string meterName)
+    {
+        using var meter = new Meter(meterName);
+        var orders = meter.CreateCounter<long>("shop.orders");
+        using var listener = SampleEverything();
+        await host.StartAsync();
+
+        string traceId;
+        using (var activity = Requests.StartActivity("order"))
+        {
+            traceId = activity!.TraceId.ToHexString();
+            orders.Add(1);
+        }
+
+        return (Scrape(host, ExpositionFormat.OpenMetrics), traceId);
+    }
 
     private static string UniqueMeterName() => "Instrumentation.AspNetCore.Tests.AppProvider." + Guid.NewGuid().ToString("N");
 
