@@ -15,11 +15,17 @@ namespace Instrumentation.Instruments;
 /// path that is one dependent load fewer, and the cell count is a static the JIT folds into a constant.
 /// </para>
 /// <para>
-/// A thread picks its cell by a per-thread probe, not by <see cref="Thread.GetCurrentProcessorId"/>:
-/// the probe is a thread-static read, where the processor id costs a few nanoseconds and changes under
-/// the thread when it migrates. Two threads whose probes land on the same cell find out when a
-/// compare-exchange on it fails; the loser moves its probe to another cell (for every striped counter:
-/// the probe belongs to the thread) and adds there, so busy threads drift apart after a few collisions.
+/// A thread picks its cell by a probe, not by <see cref="Thread.GetCurrentProcessorId"/> (a few nanoseconds,
+/// and it changes under the thread when it migrates). The probe is kept in a table indexed by the 64 KB block
+/// of stack the calling frame sits in, not in a <c>[ThreadStatic]</c> field: on this runtime a thread-static
+/// read is a call into a runtime helper, while the address of a local is free (a striped add measured
+/// 4.4 ns with the thread-static, 3.5 ns with the table). Threads' stacks do not overlap, so threads get
+/// different slots, except where a block holds the deepest frames of one stack and the first of the next, or
+/// two stacks lie a multiple of 256 MB apart; two threads sharing a slot share a probe and keep landing on
+/// the same cell, which costs them contention on it, never a lost add. One thread calling from several depths
+/// may use several slots, which costs a first probe each. Two threads whose probes land on the same cell find
+/// out when a compare-exchange on it fails; the loser adds on that cell anyway and moves its probe (for every
+/// striped counter: the probe belongs to the stack block), so busy threads drift apart after a few collisions.
 /// </para>
 /// <para>
 /// The first cell sits one stride into the array: index 0 would share its cache line with the array's
@@ -36,8 +42,11 @@ internal static class StripedCells
     // Where the last thread to need a probe started; a golden-ratio step spreads successive threads.
     private static int s_nextProbeSeed;
 
-    [ThreadStatic]
-    private static int t_probe;
+    // 4,096 slots, one per 64 KB block of stack modulo 256 MB.
+    private const int ProbeBlockShift = 16;
+    private const int ProbeSlotCount = 4096;
+
+    private static readonly int[] s_probes = new int[ProbeSlotCount];
 
     /// <summary>How many cells a total is spread over: a power of two, at least 2, covering every processor up to 64.</summary>
     public static int CellCount => s_mask + 1;
@@ -51,17 +60,21 @@ internal static class StripedCells
     /// <param name="amount">What to add.</param>
     public static void Add(long[] cells, long amount)
     {
-        var probe = t_probe;
+        // The rare paths are calls with nothing live after them, so this path saves no registers: a locked
+        // instruction waits for every store before it, the prologue's pushes included.
+        ref var slot = ref ProbeSlot();
+        var probe = slot;
         if (probe == 0)
         {
-            probe = NewProbe();
+            AddWithNewProbe(cells, amount, ref slot);
+            return;
         }
 
         ref var cell = ref Cell(cells, probe);
         var current = Volatile.Read(ref cell);
         if (Interlocked.CompareExchange(ref cell, current + amount, current) != current)
         {
-            AddAfterCollision(cells, amount, probe);
+            AddAfterCollision(ref slot, ref cell, amount, probe);
         }
     }
 
@@ -80,23 +93,35 @@ internal static class StripedCells
 
     // Masked to a cell that Create allocated, so the bounds check can go.
     private static ref long Cell(long[] cells, int probe) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cells), ((probe & s_mask) + 1) * Stride);
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cells), (nuint)(uint)(((probe & s_mask) + 1) * Stride));
 
-    private static int NewProbe()
+    // The slot of the stack block the caller's frame is in (see the remarks); the local's address is only read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref int ProbeSlot()
+    {
+        Unsafe.SkipInit(out byte marker);
+        var block = (nuint)Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref marker) >> ProbeBlockShift;
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_probes), block & (ProbeSlotCount - 1));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddWithNewProbe(long[] cells, long amount, ref int slot)
     {
         var probe = Interlocked.Add(ref s_nextProbeSeed, unchecked((int)0x9E3779B9));
         probe = probe == 0 ? 1 : probe;
-        t_probe = probe;
-        return probe;
+        slot = probe;
+        Interlocked.Add(ref Cell(cells, probe), amount);
     }
 
-    private static void AddAfterCollision(long[] cells, long amount, int probe)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddAfterCollision(ref int slot, ref long cell, long amount, int probe)
     {
-        // Xorshift: a different cell next time, for this counter and every other striped one.
+        // Xorshift: a different cell next time, for this counter and every other striped one. This add stays on
+        // the cell it lost on: it is already there, and a compare-exchange loop on another would be no surer.
         probe ^= probe << 13;
         probe ^= (int)((uint)probe >> 17);
         probe ^= probe << 5;
-        t_probe = probe;
-        Interlocked.Add(ref Cell(cells, probe), amount);
+        slot = probe;
+        Interlocked.Add(ref cell, amount);
     }
 }
