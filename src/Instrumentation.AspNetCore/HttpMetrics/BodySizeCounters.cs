@@ -11,22 +11,23 @@ internal readonly struct BodySizeCounters
 {
     private readonly CountingRequestBody? _requestReader;
     private readonly IRequestBodyPipeFeature? _originalReader;
-    private readonly CountingStream _requestStream;
+    private readonly CountingStream? _requestStream;
     private readonly CountingResponseBody? _response;
 
-    private BodySizeCounters(CountingRequestBody? requestReader, IRequestBodyPipeFeature? originalReader, CountingStream requestStream, CountingResponseBody? response)
+    private BodySizeCounters(CountingRequestBody? requestReader, IRequestBodyPipeFeature? originalReader, CountingStream? requestStream, CountingResponseBody? response)
     {
         _requestReader = requestReader;
         _originalReader = originalReader;
         _requestStream = requestStream;
         _response = response;
+        IsInstalled = true;
     }
 
     /// <summary>Whether <see cref="Install"/> made these (the default value counts nothing).</summary>
-    public bool IsInstalled => _requestStream is not null;
+    public bool IsInstalled { get; }
 
     /// <summary>The request body bytes the application read, by the reader and by the stream.</summary>
-    public long RequestBytes => _requestStream.Count + (_requestReader?.Count ?? 0);
+    public long RequestBytes => (_requestStream?.Count ?? 0) + (_requestReader?.Count ?? 0);
 
     /// <summary>The response body bytes the application wrote.</summary>
     public long ResponseBytes => _response?.Count ?? 0;
@@ -38,17 +39,25 @@ internal readonly struct BodySizeCounters
         // A server without a reader of its own (the test server, for one) gets ASP.NET Core's default, which adapts
         // whatever Request.Body is when first asked: the counting stream then counts those reads, and a request
         // whose body nobody reads pays for no reader.
+        // A request the server says has no body (a GET without Content-Length or chunking, most requests) has
+        // nothing to count: its reader and stream are left as they are, which saves two objects and two feature
+        // swaps a request.
         var features = context.Features;
-        var originalReader = features.Get<IRequestBodyPipeFeature>();
+        IRequestBodyPipeFeature? originalReader = null;
         CountingRequestBody? requestReader = null;
-        if (originalReader is not null)
+        CountingStream? requestStream = null;
+        if (features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
-            requestReader = new CountingRequestBody(originalReader.Reader);
-            features.Set<IRequestBodyPipeFeature>(requestReader);
-        }
+            originalReader = features.Get<IRequestBodyPipeFeature>();
+            if (originalReader is not null)
+            {
+                requestReader = new CountingRequestBody(originalReader.Reader);
+                features.Set<IRequestBodyPipeFeature>(requestReader);
+            }
 
-        var requestStream = new CountingStream(context.Request.Body);
-        context.Request.Body = requestStream;
+            requestStream = new CountingStream(context.Request.Body);
+            context.Request.Body = requestStream;
+        }
 
         CountingResponseBody? response = null;
         if (features.Get<IHttpResponseBodyFeature>() is { } server)
@@ -62,11 +71,16 @@ internal readonly struct BodySizeCounters
 
     public void Restore(HttpContext context)
     {
-        context.Request.Body = _requestStream.Inner;
+        if (_requestStream is not null)
+        {
+            context.Request.Body = _requestStream.Inner;
+        }
+
         if (_requestReader is not null)
         {
             context.Features.Set(_originalReader);
         }
+
         if (_response is not null)
         {
             context.Features.Set(_response.Inner);

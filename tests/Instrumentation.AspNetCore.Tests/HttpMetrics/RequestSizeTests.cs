@@ -99,6 +99,48 @@ public sealed class RequestSizeTests
             "http_response_size_bytes_sum{method=\"POST\",route=\"/order\",status=\"200\"} 26");
     }
 
+    [Fact]
+    public async Task OnKestrel_ARequestWithoutABody_KeepsTheServersRequestBodyFeatures_AndRecordsZero()
+    {
+        var seen = new List<string>();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.AddMetrics();
+        await using var app = builder.Build();
+        app.UseHttpMetrics();
+        app.MapMetrics();
+        app.MapGet("/plain", (HttpContext context) =>
+        {
+            // Kestrel's own reader and stream, not counting stand-ins: the server says there is no body to count.
+            seen.Add(context.Features.Get<Microsoft.AspNetCore.Http.Features.IRequestBodyPipeFeature>()!.GetType().Namespace!.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal)
+                && !context.Request.Body.GetType().Namespace!.StartsWith("Instrumentation", StringComparison.Ordinal) ? "server's own" : "replaced");
+            return "plain";
+        });
+        await app.StartAsync();
+        using var client = Client(app);
+
+        (await client.GetStringAsync("/plain")).Should().Be("plain");
+
+        seen.Should().Equal("server's own");
+        (await LinesAsync(app, "http_request_size_bytes_sum{")).Should().Equal(
+            "http_request_size_bytes_sum{method=\"GET\",route=\"/plain\",status=\"200\"} 0");
+        (await LinesAsync(app, "http_response_size_bytes_sum{")).Should().Equal(
+            "http_response_size_bytes_sum{method=\"GET\",route=\"/plain\",status=\"200\"} 5");
+    }
+
+    [Fact]
+    public async Task RequestSize_GetWithABody_StillRecordsTheBytesRead()
+    {
+        await using var app = await StartAsync();
+
+        // A GET may carry a body; with a Content-Length the server says it can have one, so it is counted.
+        var status = await SendRawAsync(app, "GET /get-body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+
+        status.Should().StartWith("HTTP/1.1 200");
+        (await LinesAsync(app, "http_request_size_bytes_sum{")).Should().Equal(
+            "http_request_size_bytes_sum{method=\"GET\",route=\"/get-body\",status=\"200\"} 5");
+    }
+
     private sealed record Order(string Name, int Count);
 
     private static async Task<WebApplication> StartAsync()
@@ -127,6 +169,11 @@ public sealed class RequestSizeTests
             return total.ToString(CultureInfo.InvariantCulture);
         });
         app.MapPost("/order", (Order order) => order.Name);
+        app.MapGet("/get-body", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            return await reader.ReadToEndAsync();
+        });
         app.MapPost("/first-ten", async (HttpRequest request) =>
         {
             var buffer = new byte[10];
