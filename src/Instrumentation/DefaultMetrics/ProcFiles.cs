@@ -119,7 +119,7 @@ internal static class ProcFiles
         return Utf8Parser.TryParse(end < 0 ? rest : rest[..end], out bootUnixSeconds, out _);
     }
 
-    /// <summary>Counts the entries of a directory (the open descriptors in <c>/proc/[pid]/fd</c>) without a string per entry; -1 when it cannot be read.</summary>
+    /// <summary>Counts the entries of a directory (the open descriptors in <c>/proc/[pid]/fdinfo</c>) without a string per entry; -1 when it cannot be read.</summary>
     public static long CountEntries(string directory)
     {
         try

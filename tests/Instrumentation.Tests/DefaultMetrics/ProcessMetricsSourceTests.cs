@@ -152,10 +152,11 @@ public sealed class ProcessMetricsSourceTests(ITestOutputHelper output) : IDispo
         File.WriteAllText(Path.Combine(_root, "stat"), "cpu  1 2 3 4\nintr 5\nctxt 6\nbtime 1700000000\nprocesses 7\n");
         File.WriteAllText(Path.Combine(self, "stat"), stat);
         File.WriteAllText(Path.Combine(self, "limits"), limits);
-        var fd = Directory.CreateDirectory(Path.Combine(self, "fd")).FullName;
+        // One file per open descriptor, as /proc/self/fdinfo has (its entries are files; fd/'s are links).
+        var fdinfo = Directory.CreateDirectory(Path.Combine(self, "fdinfo")).FullName;
         for (var i = 0; i < openFds; i++)
         {
-            File.WriteAllText(Path.Combine(fd, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), string.Empty);
+            File.WriteAllText(Path.Combine(fdinfo, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "pos:\t0\nflags:\t02\n");
         }
     }
 
