@@ -6,7 +6,8 @@
 #   run.sh [args]           every benchmark, ShortRun job
 #   run.sh --long [args]    every benchmark, BenchmarkDotNet's default job (long; for a quiet machine)
 #   run.sh --dry [args]     every benchmark once, one iteration: a smoke test, not a measurement
-#   --in-process            (with any of the above) every case of a class in one process: no build and
+#   --in-process            (with any of the above) every case of a class in one process (not for AppPipelineBenchmarks,
+#                           whose prometheus-net row leaves a process-wide listener behind for the rows after it): no build and
 #                           launch per case, which takes minutes when other builds share the machine
 #
 # Both also print the memory-per-series report. Extra arguments go to BenchmarkSwitcher, e.g.

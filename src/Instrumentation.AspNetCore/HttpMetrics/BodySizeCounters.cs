@@ -39,9 +39,9 @@ internal readonly struct BodySizeCounters
         // A server without a reader of its own (the test server, for one) gets ASP.NET Core's default, which adapts
         // whatever Request.Body is when first asked: the counting stream then counts those reads, and a request
         // whose body nobody reads pays for no reader.
-        // A request the server says has no body (a GET without Content-Length or chunking, most requests) has
-        // nothing to count: its reader and stream are left as they are, which saves two objects and two feature
-        // swaps a request.
+        // A request the server says has no body (most GETs; see docs/http-metrics.md for each protocol) has nothing
+        // to count: its reader and stream are left as they are, which saves two objects and two feature swaps a
+        // request. A server that does not say gets the counters.
         var features = context.Features;
         IRequestBodyPipeFeature? originalReader = null;
         CountingRequestBody? requestReader = null;

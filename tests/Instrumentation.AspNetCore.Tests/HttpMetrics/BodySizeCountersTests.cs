@@ -91,4 +91,50 @@ public sealed class BodySizeCountersTests
             await app.DisposeAsync();
         }
     }
+
+    [Fact]
+    public void Install_OnAServerThatDoesNotSayWhetherARequestHasABody_CountsTheRequestBody()
+    {
+        var context = new DefaultHttpContext();
+        var original = new MemoryStream("hello"u8.ToArray());
+        context.Request.Body = original;
+
+        var bodies = Instrumentation.AspNetCore.HttpMetrics.BodySizeCounters.Install(context);
+        context.Request.Body.Should().NotBeSameAs(original, "without IHttpRequestBodyDetectionFeature the body may be there");
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            reader.ReadToEnd().Should().Be("hello");
+        }
+
+        bodies.RequestBytes.Should().Be(5);
+        bodies.Restore(context);
+        context.Request.Body.Should().BeSameAs(original);
+    }
+
+    [Fact]
+    public void Install_WhenTheServerSaysARequestHasNoBody_LeavesItsBodyAlone_CountsZero_AndStillCountsTheResponse()
+    {
+        var context = new DefaultHttpContext();
+        context.Features.Set<IHttpRequestBodyDetectionFeature>(new NoBody());
+        var originalBody = context.Request.Body;
+        var originalReader = context.Features.Get<IRequestBodyPipeFeature>();
+        var originalResponse = context.Features.Get<IHttpResponseBodyFeature>();
+
+        var bodies = Instrumentation.AspNetCore.HttpMetrics.BodySizeCounters.Install(context);
+        context.Request.Body.Should().BeSameAs(originalBody);
+        context.Features.Get<IRequestBodyPipeFeature>().Should().BeSameAs(originalReader);
+        context.Response.Body.Write("four"u8);
+
+        bodies.IsInstalled.Should().BeTrue();
+        bodies.RequestBytes.Should().Be(0);
+        bodies.ResponseBytes.Should().Be(4);
+        bodies.Restore(context);
+        context.Request.Body.Should().BeSameAs(originalBody);
+        context.Features.Get<IHttpResponseBodyFeature>().Should().BeSameAs(originalResponse);
+    }
+
+    private sealed class NoBody : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => false;
+    }
 }

@@ -128,17 +128,20 @@ public sealed class RequestSizeTests
             "http_response_size_bytes_sum{method=\"GET\",route=\"/plain\",status=\"200\"} 5");
     }
 
-    [Fact]
-    public async Task RequestSize_GetWithABody_StillRecordsTheBytesRead()
+    [Theory]
+    [InlineData("/get-body")]
+    [InlineData("/get-body-pipe")]
+    public async Task RequestSize_GetWithABody_StillRecordsTheBytesRead(string path)
     {
         await using var app = await StartAsync();
 
-        // A GET may carry a body; with a Content-Length the server says it can have one, so it is counted.
-        var status = await SendRawAsync(app, "GET /get-body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+        // A GET may carry a body; with a Content-Length the server says it can have one, so it is counted, read
+        // through Request.Body or through Request.BodyReader.
+        var status = await SendRawAsync(app, $"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
 
         status.Should().StartWith("HTTP/1.1 200");
         (await LinesAsync(app, "http_request_size_bytes_sum{")).Should().Equal(
-            "http_request_size_bytes_sum{method=\"GET\",route=\"/get-body\",status=\"200\"} 5");
+            $"http_request_size_bytes_sum{{method=\"GET\",route=\"{path}\",status=\"200\"}} 5");
     }
 
     private sealed record Order(string Name, int Count);
@@ -173,6 +176,13 @@ public sealed class RequestSizeTests
         {
             using var reader = new StreamReader(request.Body);
             return await reader.ReadToEndAsync();
+        });
+        app.MapGet("/get-body-pipe", async (HttpRequest request) =>
+        {
+            var result = await request.BodyReader.ReadAtLeastAsync(5);
+            var length = result.Buffer.Length;
+            request.BodyReader.AdvanceTo(result.Buffer.End);
+            return length.ToString(CultureInfo.InvariantCulture);
         });
         app.MapPost("/first-ten", async (HttpRequest request) =>
         {
