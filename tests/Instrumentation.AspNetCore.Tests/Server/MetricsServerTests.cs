@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Instrumentation.AspNetCore.Server;
 using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Exposition;
 using Instrumentation.TestSupport.PrometheusProtobuf;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,76 +17,49 @@ public sealed class MetricsServerTests
     public async Task AddMetricsServer_OnAWorkerHost_ServesMetricsOnItsOwnPort()
     {
         var port = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
+        using var host = BuildWorkerHostWithMetricsServer(port);
         host.Services.GetRequiredService<MetricFactory>().CreateCounter("jobs_processed", "Jobs processed").Inc(3);
-        await host.StartAsync();
-        try
-        {
-            using var client = new HttpClient();
+        await using var started = await StartedHost.StartAsync(host);
+        using var client = new HttpClient();
 
-            var body = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        var body = await client.GetStringAsync(MetricsUrl(port));
 
-            body.Should().Contain("jobs_processed_total 3");
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        body.Should().Contain("jobs_processed_total 3");
     }
 
     [Fact]
     public async Task AddMetricsServer_AskedForProtobuf_ServesDelimitedProtobuf()
     {
         var port = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
+        using var host = BuildWorkerHostWithMetricsServer(port);
         host.Services.GetRequiredService<MetricFactory>().CreateCounter("jobs_processed", "Jobs processed").Inc(3);
-        await host.StartAsync();
-        try
-        {
-            using var client = new HttpClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}/metrics"));
-            request.Headers.TryAddWithoutValidation("Accept", ContentNegotiation.PrometheusProtobufContentType);
+        await using var started = await StartedHost.StartAsync(host);
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, MetricsUrl(port));
+        request.Headers.TryAddWithoutValidation("Accept", ContentNegotiation.PrometheusProtobufContentType);
 
-            using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request);
 
-            response.Content.Headers.ContentType!.ToString().Should().Be(ContentNegotiation.PrometheusProtobufContentType);
-            var families = PrometheusProtobufDecoder.Decode(await response.Content.ReadAsByteArrayAsync());
-            families.Single(f => f.Name == "jobs_processed_total").Metrics.Single().Counter!.Value.Should().Be(3);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        response.Content.Headers.ContentType!.ToString().Should().Be(ContentNegotiation.PrometheusProtobufContentType);
+        var families = PrometheusProtobufDecoder.Decode(await response.Content.ReadAsByteArrayAsync());
+        families.Single(f => f.Name == "jobs_processed_total").Metrics.Single().Counter!.Value.Should().Be(3);
     }
 
     [Fact]
     public async Task AddMetricsServer_ItsOwnRequests_AreNotExportedAsTheHostsHttpMetrics()
     {
         var port = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            using var client = new HttpClient();
-            var url = new Uri($"http://127.0.0.1:{port}/metrics");
-            await client.GetStringAsync(url);
-            await client.GetStringAsync(url);
+        using var host = BuildWorkerHostWithMetricsServer(port);
+        await using var started = await StartedHost.StartAsync(host);
+        using var client = new HttpClient();
+        var url = MetricsUrl(port);
+        await client.GetStringAsync(url);
+        await client.GetStringAsync(url);
 
-            var body = await client.GetStringAsync(url);
+        var body = await client.GetStringAsync(url);
 
-            body.Should().Contain("dotnet_assembly_count", "the process-wide runtime meter is still exported");
-            body.Should().NotContain("http_server_request_duration_seconds", "the metrics server is a web application of its own, not the host's");
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        body.Should().Contain("dotnet_assembly_count", "the process-wide runtime meter is still exported");
+        body.Should().NotContain("http_server_request_duration_seconds", "the metrics server is a web application of its own, not the host's");
     }
 
     [Fact]
@@ -92,21 +67,15 @@ public sealed class MetricsServerTests
     {
         var port = FreePort.Next();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Metrics:Server:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["Metrics:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
         builder.AddMetricsServer();
         using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            using var client = new HttpClient();
-            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        await using var started = await StartedHost.StartAsync(host);
+        using var client = new HttpClient();
 
-            response.StatusCode.Should().Be(HttpStatusCode.OK);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        using var response = await client.GetAsync(MetricsUrl(port));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -115,9 +84,7 @@ public sealed class MetricsServerTests
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
+        using var host = BuildWorkerHostWithMetricsServer(port);
 
         var start = () => host.StartAsync();
 
@@ -133,9 +100,7 @@ public sealed class MetricsServerTests
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
+        using var host = BuildWorkerHostWithMetricsServer(port);
 
         var start = () => host.StartAsync();
 
@@ -143,32 +108,27 @@ public sealed class MetricsServerTests
         thrown.ToString().Should().NotContain("\n").And.NotContain(" at ").And.Contain($"127.0.0.1:{port}");
         thrown.InnerException.Should().NotBeNull("the bind failure is kept for code that wants it");
     }
+
     [Fact]
     public async Task AddMetricsServer_HostConfigurationNamesKestrelEndpointsAndUrls_BindsOnlyItsOwnAddress()
     {
         var port = FreePort.Next();
         var endpoint = FreePort.Next();
         var urls = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Kestrel:Endpoints:Public:Url"] = $"http://127.0.0.1:{endpoint}";
-        builder.Configuration["urls"] = $"http://127.0.0.1:{urls}";
-        builder.Configuration["http_ports"] = urls.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.AddMetricsServer(port);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
+        using var host = BuildWorkerHostWithMetricsServer(port, configuration =>
         {
-            using var client = new HttpClient();
-            using var served = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+            configuration["Kestrel:Endpoints:Public:Url"] = $"http://127.0.0.1:{endpoint}";
+            configuration["urls"] = $"http://127.0.0.1:{urls}";
+            configuration["http_ports"] = urls.ToString(CultureInfo.InvariantCulture);
+        });
+        await using var started = await StartedHost.StartAsync(host);
+        using var client = new HttpClient();
 
-            served.StatusCode.Should().Be(HttpStatusCode.OK);
-            (await PortProbe.IsListeningAsync(IPAddress.Loopback, endpoint)).Should().BeFalse();
-            (await PortProbe.IsListeningAsync(IPAddress.Loopback, urls)).Should().BeFalse();
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        using var served = await client.GetAsync(MetricsUrl(port));
+
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PortProbe.IsListeningAsync(IPAddress.Loopback, endpoint)).Should().BeFalse();
+        (await PortProbe.IsListeningAsync(IPAddress.Loopback, urls)).Should().BeFalse();
     }
 
     [Theory]
@@ -178,25 +138,26 @@ public sealed class MetricsServerTests
     {
         IPv6Loopback.Require();
         var port = FreePort.Next();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Metrics:Server:Host"] = host;
-        builder.AddMetricsServer(port);
-        using var app = builder.Build();
-        await app.StartAsync();
-        try
-        {
-            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var app = BuildWorkerHostWithMetricsServer(port, configuration => configuration["Metrics:Server:Host"] = host);
+        await using var started = await StartedHost.StartAsync(app);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
-            using var response = await client.GetAsync(new Uri($"http://[::1]:{port}/metrics"));
+        using var response = await client.GetAsync(new Uri($"http://[::1]:{port}/metrics"));
 
-            response.StatusCode.Should().Be(HttpStatusCode.OK);
-            app.Services.GetRequiredService<Instrumentation.AspNetCore.Server.MetricsServer>().Address
-                .Should().Be(new Uri($"http://[::1]:{port}/metrics"));
-            (await PortProbe.IsListeningAsync(IPAddress.Loopback, port)).Should().BeFalse("::1 is not 127.0.0.1");
-        }
-        finally
-        {
-            await app.StopAsync();
-        }
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        app.Services.GetRequiredService<Instrumentation.AspNetCore.Server.MetricsServer>().Address
+            .Should().Be(new Uri($"http://[::1]:{port}/metrics"));
+        (await PortProbe.IsListeningAsync(IPAddress.Loopback, port)).Should().BeFalse("::1 is not 127.0.0.1");
     }
+
+    /// <summary>A worker host (no web app of its own) with <c>AddMetricsServer(port)</c>, configured first by <paramref name="configure"/>.</summary>
+    private static IHost BuildWorkerHostWithMetricsServer(int port, Action<IConfiguration>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        configure?.Invoke(builder.Configuration);
+        builder.AddMetricsServer(port);
+        return builder.Build();
+    }
+
+    private static Uri MetricsUrl(int port) => new($"http://127.0.0.1:{port}/metrics");
 }
