@@ -2,11 +2,7 @@ using System.Diagnostics;
 using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Collection;
 using Instrumentation.Exposition;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Instrumentation.AspNetCore.Tests.EndToEnd;
 
@@ -17,39 +13,14 @@ namespace Instrumentation.AspNetCore.Tests.EndToEnd;
 /// </summary>
 public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
 {
-    private readonly int _port = FreePort.Next();
-    private readonly List<string> _servedContentTypes = [];
+    private readonly PrometheusScrapeTarget _target = PrometheusScrapeTarget.Build(services => services.AddSingleton<IMetricsSource>(new NativeHistogramSource()));
     private readonly ActivitySource _traces = new("Instrumentation.AspNetCore.Tests.ProtobufExemplars." + Guid.NewGuid().ToString("N"));
     private ActivityListener? _listener;
-    private WebApplication? _app;
     private string _traceId = string.Empty;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
-        builder.AddMetrics(options =>
-        {
-            options.IncludeDefaultMeters = false;
-            options.Meters.Add("Microsoft.AspNetCore.*");
-        });
-        builder.Services.AddSingleton<IMetricsSource>(new NativeHistogramSource());
-        _app = builder.Build();
-        _app.Use(async (context, next) =>
-        {
-            await next(context);
-            if (context.Request.Path == "/metrics")
-            {
-                lock (_servedContentTypes)
-                {
-                    _servedContentTypes.Add(context.Response.ContentType ?? string.Empty);
-                }
-            }
-        });
-        _app.MapMetrics();
-        _app.MapGet("/hello", () => "hi");
-
-        var metrics = _app.Services.GetRequiredService<MetricFactory>();
+        var metrics = _target.Metrics;
         var requests = metrics.CreateCounter("pb_requests", "Requests, by path", labelNames: ["path"]);
         var latency = metrics.CreateHistogram("pb_latency_seconds", "Latency", labelNames: ["method"], buckets: [0.05, 0.5, 5], unit: "seconds");
         _listener = new ActivityListener
@@ -75,16 +46,12 @@ public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
             summary.Observe(i / 100.0);
         }
 
-        await _app.StartAsync();
+        await _target.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
+        await _target.DisposeAsync();
         _listener?.Dispose();
         _traces.Dispose();
     }
@@ -93,18 +60,15 @@ public sealed class PrometheusProtobufScrapeTests : IAsyncLifetime
     public async Task Prometheus242WithNativeHistograms_ScrapesProtobufAndQueriesEveryValue()
     {
         using var client = new HttpClient();
-        await client.GetStringAsync(new Uri($"http://127.0.0.1:{_port}/hello"));
+        await client.GetStringAsync(_target.Url("/hello"));
         await using var prometheus = await PrometheusServer.StartAsync(
-            [("pb", $"127.0.0.1:{_port}")], "/metrics", "native-histograms", "exemplar-storage");
+            [("pb", _target.Target)], "/metrics", "native-histograms", "exemplar-storage");
 
         var (health, lastError, _) = await prometheus.WaitForFirstScrapeAsync(TimeSpan.FromSeconds(30));
 
         lastError.Should().BeEmpty();
         health.Should().Be("up");
-        lock (_servedContentTypes)
-        {
-            _servedContentTypes.Should().NotBeEmpty().And.OnlyContain(type => type == ContentNegotiation.PrometheusProtobufContentType);
-        }
+        _target.ServedContentTypes.Should().NotBeEmpty().And.OnlyContain(type => type == ContentNegotiation.PrometheusProtobufContentType);
 
         // Counters (labels with quotes, backslash, newline and non-ASCII), gauges.
         var counters = await prometheus.QueryUntilPresentAsync("pb_requests_total", TimeSpan.FromSeconds(15));

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
 using Instrumentation.AspNetCore.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Instrumentation.AspNetCore.Tests.EndToEnd;
 
@@ -14,37 +9,11 @@ namespace Instrumentation.AspNetCore.Tests.EndToEnd;
 /// </summary>
 public sealed class PrometheusScrapeTests : IAsyncLifetime
 {
-    private readonly int _port = FreePort.Next();
-    private readonly List<string> _servedContentTypes = [];
-    private WebApplication? _app;
+    private readonly PrometheusScrapeTarget _target = PrometheusScrapeTarget.Build();
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
-        // System.Runtime names a few gauges "*.count" (dotnet_assembly_count), which promtool's style lint
-        // flags; its parse is clean. Our own output and ASP.NET Core's meters must pass the lint too.
-        builder.AddMetrics(options =>
-        {
-            options.IncludeDefaultMeters = false;
-            options.Meters.Add("Microsoft.AspNetCore.*");
-        });
-        _app = builder.Build();
-        _app.Use(async (context, next) =>
-        {
-            await next(context);
-            if (context.Request.Path == "/metrics")
-            {
-                lock (_servedContentTypes)
-                {
-                    _servedContentTypes.Add(context.Response.ContentType ?? string.Empty);
-                }
-            }
-        });
-        _app.MapMetrics();
-        _app.MapGet("/hello", () => "hi");
-
-        var metrics = _app.Services.GetRequiredService<MetricFactory>();
+        var metrics = _target.Metrics;
         metrics.CreateCounter("e2e_requests", "Requests, by path", labelNames: ["path"]).WithLabels("/a \"quoted\" \\ path\nnext").Inc(7);
         metrics.CreateGauge("e2e_temperature_celsius", "Temperature", unit: "celsius").Set(21.5);
         var histogram = metrics.CreateHistogram("e2e_latency_seconds", "Latency", labelNames: ["method"], unit: "seconds");
@@ -56,24 +25,18 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
             summary.Observe(i / 100.0);
         }
 
-        await _app.StartAsync();
+        await _target.StartAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _target.DisposeAsync();
 
     [Fact]
     public async Task Promtool_AcceptsThePrometheusTextOutput()
     {
         var promtool = ExternalTool.Require("promtool", "prometheus");
         using var client = new HttpClient();
-        await client.GetStringAsync(new Uri($"http://127.0.0.1:{_port}/hello"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{_port}/metrics"));
+        await client.GetStringAsync(_target.Url("/hello"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, _target.Url("/metrics"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
         var text = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
@@ -87,17 +50,14 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
     public async Task Prometheus_ScrapesWithOpenMetricsAndNoError()
     {
         using var client = new HttpClient();
-        await client.GetStringAsync(new Uri($"http://127.0.0.1:{_port}/hello"));
-        await using var prometheus = await PrometheusServer.StartAsync("e2e", $"127.0.0.1:{_port}", "/metrics");
+        await client.GetStringAsync(_target.Url("/hello"));
+        await using var prometheus = await PrometheusServer.StartAsync("e2e", _target.Target, "/metrics");
 
         var (health, lastError, _) = await prometheus.WaitForFirstScrapeAsync(TimeSpan.FromSeconds(30));
 
         lastError.Should().BeEmpty();
         health.Should().Be("up");
-        lock (_servedContentTypes)
-        {
-            _servedContentTypes.Should().Contain(type => type.StartsWith("application/openmetrics-text; version=1.0.0", StringComparison.Ordinal));
-        }
+        _target.ServedContentTypes.Should().Contain(type => type.StartsWith("application/openmetrics-text; version=1.0.0", StringComparison.Ordinal));
 
         (await prometheus.QueryUntilPresentAsync("e2e_requests_total", TimeSpan.FromSeconds(15)))
             .Should().ContainSingle().Which.Should().Match<(Dictionary<string, string> Labels, double Value)>(
