@@ -58,11 +58,7 @@ public class OpenMetricsTextWriterTests
     public void Write_Gauge_HasNoSuffixAndNoCreated()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
-        var gauge = factory.CreateGauge("room_temperature_celsius", "Temperature.", ["room"], unit: "celsius");
-        gauge.WithLabels("kitchen").Set(21.5);
-        gauge.WithLabels("freezer").Set(-18);
-        gauge.WithLabels("unknown").Set(double.NaN);
-        gauge.WithLabels("sun").Set(double.PositiveInfinity);
+        ExpositionFixtures.RecordRoomTemperatures(factory);
 
         Write(factory).Should().Be(
             """
@@ -82,12 +78,7 @@ public class OpenMetricsTextWriterTests
     public void Write_HistogramWithDefaultBuckets_WritesCanonicalLeSumCountAndCreated()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider(), exemplars: false);
-        var histogram = factory.CreateHistogram("http_request_duration_seconds", "Request latency.", ["method"], unit: "seconds");
-        var get = histogram.WithLabels("GET");
-        get.Observe(0.001953125);
-        get.Observe(0.375);
-        get.Observe(7);
-        get.Observe(100);
+        ExpositionFixtures.RecordGetRequestDurations(factory);
 
         Write(factory).Should().Be(
             """
@@ -237,12 +228,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_UnitThatIsNotANameSuffix_LeavesOutUnitLine()
     {
-        var source = new DelegateMetricsSource(visitor =>
-        {
-            visitor.BeginFamily(new MetricFamilyDescriptor("process_uptime", "Uptime.", "seconds", MetricType.Gauge));
-            visitor.WriteGauge(new MetricLabels([], []), 12);
-            visitor.EndFamily();
-        });
+        var source = ExpositionFixtures.UptimeWithUnitNotInItsName();
 
         Write(source).Should().Be("# TYPE process_uptime gauge\n# HELP process_uptime Uptime.\nprocess_uptime 12\n# EOF\n");
     }
@@ -252,13 +238,7 @@ public class OpenMetricsTextWriterTests
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("orders", "Orders placed.", ["shop"]);
-        string traceId, spanId;
-        using (var scope = new TracedScope())
-        {
-            (traceId, spanId) = (scope.TraceId, scope.SpanId);
-            counter.WithLabels("north").Inc();
-        }
-
+        var (traceId, spanId) = TracedScope.Run(() => counter.WithLabels("north").Inc());
         counter.WithLabels("south").Inc(4);
 
         Write(factory).Should().Be(
@@ -278,14 +258,7 @@ public class OpenMetricsTextWriterTests
     public void Write_HistogramObservedUnderRecordedActivity_WritesExemplarOnTheBucketOfTheValue()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
-        var histogram = factory.CreateHistogram("job_duration_seconds", "Job duration.", buckets: [0.1, 0.5, 1], unit: "seconds");
-        histogram.Observe(0.05);
-        string traceId, spanId;
-        using (var scope = new TracedScope())
-        {
-            (traceId, spanId) = (scope.TraceId, scope.SpanId);
-            histogram.Observe(0.3);
-        }
+        var (traceId, spanId) = ExpositionFixtures.RecordJobDurationsWithOneTraced(factory);
 
         Write(factory).Should().Be(
             $$"""
@@ -307,13 +280,7 @@ public class OpenMetricsTextWriterTests
     [Fact]
     public void Write_ExemplarWithOversizedLabels_LeavesExemplarOut()
     {
-        var oversized = new Exemplar(new string('a', 100), new string('b', 30), 1, 1700000000);
-        var source = new DelegateMetricsSource(visitor =>
-        {
-            visitor.BeginFamily(new MetricFamilyDescriptor("events", "Events.", "", MetricType.Counter));
-            visitor.WriteCounter(new MetricLabels([], []), 2, 0, oversized);
-            visitor.EndFamily();
-        });
+        var source = ExpositionFixtures.EventsWithOversizedExemplar();
 
         Write(source).Should().Be("# TYPE events counter\n# HELP events Events.\nevents_total 2\n# EOF\n");
     }

@@ -91,12 +91,7 @@ public class PrometheusProtobufWriterTests
     [Fact]
     public void Write_UnitTheNameDoesNotEndWith_IsLeftOut()
     {
-        var source = new DelegateMetricsSource(visitor =>
-        {
-            visitor.BeginFamily(new MetricFamilyDescriptor("process_uptime", "Uptime.", "seconds", MetricType.Gauge));
-            visitor.WriteGauge(new MetricLabels([], []), 12);
-            visitor.EndFamily();
-        });
+        var source = ExpositionFixtures.UptimeWithUnitNotInItsName();
 
         Write(source).Single().Unit.Should().BeNull();
     }
@@ -105,11 +100,7 @@ public class PrometheusProtobufWriterTests
     public void Write_Gauge_CarriesEveryDoubleIncludingNaNAndInfinities()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
-        var gauge = factory.CreateGauge("room_temperature_celsius", "Temperature.", ["room"], unit: "celsius");
-        gauge.WithLabels("kitchen").Set(21.5);
-        gauge.WithLabels("freezer").Set(-18);
-        gauge.WithLabels("unknown").Set(double.NaN);
-        gauge.WithLabels("sun").Set(double.PositiveInfinity);
+        var gauge = ExpositionFixtures.RecordRoomTemperatures(factory);
         gauge.WithLabels("void").Set(double.NegativeInfinity);
         gauge.WithLabels("zero").Set(0);
         gauge.WithLabels("tiny").Set(double.Epsilon);
@@ -160,14 +151,7 @@ public class PrometheusProtobufWriterTests
     public void Write_HistogramObservedUnderRecordedActivity_CarriesExemplarOnTheBucketOfTheValue()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
-        var histogram = factory.CreateHistogram("job_duration_seconds", "Job duration.", buckets: [0.1, 0.5, 1], unit: "seconds");
-        histogram.Observe(0.05);
-        string traceId, spanId;
-        using (var scope = new TracedScope())
-        {
-            (traceId, spanId) = (scope.TraceId, scope.SpanId);
-            histogram.Observe(0.3);
-        }
+        var (traceId, spanId) = ExpositionFixtures.RecordJobDurationsWithOneTraced(factory);
 
         var buckets = Write(factory).Single().Metrics.Single().Histogram!.Buckets;
 
@@ -183,13 +167,7 @@ public class PrometheusProtobufWriterTests
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
         var counter = factory.CreateCounter("orders", "Orders placed.", ["shop"]);
-        string traceId, spanId;
-        using (var scope = new TracedScope())
-        {
-            (traceId, spanId) = (scope.TraceId, scope.SpanId);
-            counter.WithLabels("north").Inc(2);
-        }
-
+        var (traceId, spanId) = TracedScope.Run(() => counter.WithLabels("north").Inc(2));
         counter.WithLabels("south").Inc(4);
 
         var metrics = Write(factory).Single().Metrics;
@@ -204,13 +182,7 @@ public class PrometheusProtobufWriterTests
     [Fact]
     public void Write_ExemplarWithOversizedLabels_LeavesExemplarOut()
     {
-        var oversized = new Exemplar(new string('a', 100), new string('b', 30), 1, 1700000000);
-        var source = new DelegateMetricsSource(visitor =>
-        {
-            visitor.BeginFamily(new MetricFamilyDescriptor("events", "Events.", "", MetricType.Counter));
-            visitor.WriteCounter(new MetricLabels([], []), 2, 0, oversized);
-            visitor.EndFamily();
-        });
+        var source = ExpositionFixtures.EventsWithOversizedExemplar();
 
         var counter = Write(source).Single().Metrics.Single().Counter!;
 

@@ -92,12 +92,7 @@ public class PrometheusTextWriterTests
     public void Write_HistogramWithDefaultBuckets_WritesCumulativeBucketsSumAndCount()
     {
         using var factory = TestFactory.Create(new ManualTimeProvider());
-        var histogram = factory.CreateHistogram("http_request_duration_seconds", "Request latency.", ["method"], unit: "seconds");
-        var get = histogram.WithLabels("GET");
-        get.Observe(0.001953125);
-        get.Observe(0.375);
-        get.Observe(7);
-        get.Observe(100);
+        ExpositionFixtures.RecordGetRequestDurations(factory);
 
         Write(factory).Should().Be(
             """

@@ -29,6 +29,14 @@ public sealed class TracedScope : IDisposable
 
     public string SpanId => Activity.SpanId.ToHexString();
 
+    /// <summary>Runs <paramref name="record"/> under a new recorded activity and returns that activity's ids.</summary>
+    public static (string TraceId, string SpanId) Run(Action record)
+    {
+        using var scope = new TracedScope();
+        record();
+        return (scope.TraceId, scope.SpanId);
+    }
+
     public void Dispose()
     {
         Activity.Dispose();
