@@ -46,6 +46,30 @@ internal sealed class OpenTelemetryPipeline : IDisposable
         }
     }
 
+    /// <summary>A <c>double</c> counter on <see cref="Meter"/>, checked to be listened to (<see cref="VerifyListening"/>).</summary>
+    public Counter<double> CreateCounter(string name)
+    {
+        var counter = Meter.CreateCounter<double>(name);
+        VerifyListening(counter);
+        return counter;
+    }
+
+    /// <summary>
+    /// A histogram in seconds on <see cref="Meter"/> with <paramref name="bounds"/> as its bucket boundaries
+    /// (given as advice, as an application would), checked to be listened to (<see cref="VerifyListening"/>).
+    /// </summary>
+    public Histogram<double> CreateHistogram(string name, IReadOnlyList<double> bounds)
+    {
+        var histogram = Meter.CreateHistogram(
+            name,
+            unit: "s",
+            description: null,
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = bounds });
+        VerifyListening(histogram);
+        return histogram;
+    }
+
     /// <summary>Collects now and returns the points of the instrument <paramref name="instrumentName"/> (cumulative since it was created).</summary>
     public IReadOnlyList<CapturedPoint> Collect(string instrumentName)
     {

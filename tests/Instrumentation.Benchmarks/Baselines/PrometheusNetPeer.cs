@@ -78,6 +78,13 @@ internal sealed class PrometheusNetPeer
         return samples;
     }
 
+    /// <summary>The <c>_count</c> and <c>_sum</c> samples of one labelled histogram or summary series.</summary>
+    /// <param name="samples">From <see cref="Samples"/>.</param>
+    /// <param name="name">The histogram's or summary's name.</param>
+    /// <param name="labels">The series' labels as written, e.g. <c>a="a",b="b"</c>.</param>
+    public static (double Count, double Sum) CountAndSum(Dictionary<string, double> samples, string name, string labels) =>
+        (samples[name + "_count{" + labels + "}"], samples[name + "_sum{" + labels + "}"]);
+
     /// <summary>The cumulative bucket counts of one histogram series, in bound order with +Inf last.</summary>
     /// <param name="samples">From <see cref="Samples"/>.</param>
     /// <param name="name">The histogram's name.</param>

@@ -20,6 +20,13 @@ internal static class RecordingCheck
         }
     }
 
+    /// <summary>Throws unless a histogram-like series counted <paramref name="expectedCount"/> observations summing to <paramref name="expectedSum"/>.</summary>
+    public static void CountAndSum(string row, int expectedCount, double expectedSum, (double Count, double Sum) actual)
+    {
+        Equal(row, "the count", expectedCount, actual.Count);
+        Equal(row, "the sum", expectedSum, actual.Sum);
+    }
+
     /// <summary>Throws unless the cumulative bucket counts match, bucket by bucket (+Inf last).</summary>
     public static void Buckets(string row, ReadOnlySpan<long> expected, ReadOnlySpan<long> actual)
     {

@@ -140,8 +140,7 @@ public class ContentionBenchmarks
 
     private readonly long[] _cells = new long[CellStride * 4];
     private long _sharedCell;
-    private MetricFactory _factory = null!;
-    private MetricFactory _factoryWithoutExemplars = null!;
+    private ComparedLibraries _libraries = null!;
     private CounterChild _child = null!;
     private CounterChild _childWithoutExemplars = null!;
     private CounterChild _stripedChild = null!;
@@ -155,11 +154,8 @@ public class ContentionBenchmarks
     private Action<int> _stripedCounterLane = null!;
     private Action<int> _separateCountersLane = null!;
     private int _opsPerThread;
-    private PrometheusNetPeer _promNet = null!;
-    private PrometheusNetPeer _promNetWithoutExemplars = null!;
     private PromCounter.Child _promChild = null!;
     private PromCounter.Child _promChildWithoutExemplars = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelCounter _otelCounter = null!;
     private Action<int> _promSharedCounterLane = null!;
     private Action<int> _promSharedCounterWithoutExemplarsLane = null!;
@@ -172,16 +168,16 @@ public class ContentionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _factory = Factories.Default();
-        _factoryWithoutExemplars = Factories.WithoutExemplars();
-        _child = _factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _stripedChild = _factory.CreateCounter("bench_striped_total", "Counter on striped cells from the start.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _libraries = new ComparedLibraries();
+        var ours = _libraries.Ours;
+        _child = ours.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _childWithoutExemplars = _libraries.OursWithoutExemplars.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _stripedChild = ours.CreateCounter("bench_striped_total", "Counter on striped cells from the start.", LabelSet.Names).WithLabels(LabelSet.Values);
         _stripedChild.SwitchToStripes();
 
         // A gap between the two lane children so that they cannot share a cache line; kept in a field,
         // so that a compacting GC cannot close it.
-        var laneCounter = _factory.CreateCounter("bench_lane_total", "One counter child per thread.", ["lane"]);
+        var laneCounter = ours.CreateCounter("bench_lane_total", "One counter child per thread.", ["lane"]);
         var firstLaneChild = laneCounter.WithLabels("0");
         _laneChildrenGap = new byte[256];
         _laneChildren = [firstLaneChild, laneCounter.WithLabels("1")];
@@ -193,13 +189,9 @@ public class ContentionBenchmarks
         _stripedCounterLane = lane => IncLane(_stripedChild);
         _separateCountersLane = lane => IncLane(_laneChildren[lane]);
 
-        _promNet = PrometheusNetPeer.Default();
-        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
-        _promChild = _promNet.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
-        _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_contended");
-        OpenTelemetryPipeline.VerifyListening(_otelCounter);
+        _promChild = _libraries.PromNet.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChildWithoutExemplars = _libraries.PromNetWithoutExemplars.Factory.CreateCounter("bench_contended_total", "Contended counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _otelCounter = _libraries.OpenTelemetry.CreateCounter("bench_otel_contended");
         _promSharedCounterLane = lane => IncLane(_promChild);
         _promSharedCounterWithoutExemplarsLane = lane => IncLane(_promChildWithoutExemplars);
         _otelSharedCounterLane = lane => AddLane(_otelCounter);
@@ -214,9 +206,7 @@ public class ContentionBenchmarks
     public void Cleanup()
     {
         _helper?.Dispose();
-        _openTelemetry.Dispose();
-        _factory.Dispose();
-        _factoryWithoutExemplars.Dispose();
+        _libraries.Dispose();
     }
 
     /// <summary>The floor: each thread <c>Interlocked.Add</c>s its own cell, 128 bytes from the other's.</summary>
@@ -284,7 +274,7 @@ public class ContentionBenchmarks
             ("StripedCounter_Inc", _stripedCounterLane, () => _stripedChild.Value),
             ("PromNet_SharedCounter_Inc", _promSharedCounterLane, () => _promChild.Value),
             ("PromNet_SharedCounter_Inc_NoExemplars", _promSharedCounterWithoutExemplarsLane, () => _promChildWithoutExemplars.Value),
-            ("OTel_SharedCounter_Add_0Tags", _otelSharedCounterLane, () => _openTelemetry.CollectSingle(_otelCounter.Name).Value),
+            ("OTel_SharedCounter_Add_0Tags", _otelSharedCounterLane, () => _libraries.OpenTelemetry.CollectSingle(_otelCounter.Name).Value),
         ])
         {
             var before = read();

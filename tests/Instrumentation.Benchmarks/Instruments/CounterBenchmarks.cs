@@ -92,17 +92,13 @@ public class CounterBenchmarks : FloorBenchmark
     private readonly KeyValuePair<string, object?> _tag1 = LabelSet.Tag(1);
     private readonly KeyValuePair<string, object?> _tag2 = LabelSet.Tag(2);
 
-    private MetricFactory _factory = null!;
-    private MetricFactory _factoryWithoutExemplars = null!;
+    private ComparedLibraries _libraries = null!;
     private Counter _unlabelled = null!;
     private Counter _unlabelledWithoutExemplars = null!;
     private CounterChild _child = null!;
     private CounterChild _childWithoutExemplars = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelCounter _otelCounter = null!;
     private RecordedActivity? _recordedActivity;
-    private PrometheusNetPeer _promNet = null!;
-    private PrometheusNetPeer _promNetWithoutExemplars = null!;
     private PromCounter _promUnlabelled = null!;
     private PromCounter _promUnlabelledWithoutExemplars = null!;
     private PromCounter.Child _promChild = null!;
@@ -111,22 +107,19 @@ public class CounterBenchmarks : FloorBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _factory = Factories.Default();
-        _factoryWithoutExemplars = Factories.WithoutExemplars();
-        _unlabelled = _factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
-        _unlabelledWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
-        _child = _factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
-        _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_counter");
-        OpenTelemetryPipeline.VerifyListening(_otelCounter);
+        _libraries = new ComparedLibraries();
+        var (ours, oursWithoutExemplars) = (_libraries.Ours, _libraries.OursWithoutExemplars);
+        _unlabelled = ours.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _unlabelledWithoutExemplars = oursWithoutExemplars.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _child = ours.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _childWithoutExemplars = oursWithoutExemplars.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _otelCounter = _libraries.OpenTelemetry.CreateCounter("bench_otel_counter");
 
-        _promNet = PrometheusNetPeer.Default();
-        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
-        _promUnlabelled = _promNet.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
-        _promUnlabelledWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
-        _promChild = _promNet.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        var (promNet, promNetWithoutExemplars) = (_libraries.PromNet.Factory, _libraries.PromNetWithoutExemplars.Factory);
+        _promUnlabelled = promNet.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promUnlabelledWithoutExemplars = promNetWithoutExemplars.CreateCounter("bench_unlabelled_total", "Unlabelled counter.");
+        _promChild = promNet.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChildWithoutExemplars = promNetWithoutExemplars.CreateCounter("bench_labelled_total", "Labelled counter.", LabelSet.Names).WithLabels(LabelSet.Values);
 
         VerifyRecording();
     }
@@ -134,16 +127,17 @@ public class CounterBenchmarks : FloorBenchmark
     /// <summary>Every row's instrument counts what it is given: 3 whole increments and one of 2.5, read back through each library's own output.</summary>
     private void VerifyRecording()
     {
+        var (peer, peerWithoutExemplars) = (_libraries.PromNet, _libraries.PromNetWithoutExemplars);
         foreach (var (name, inc, incBy, read) in (IEnumerable<(string, Action, Action<double>, Func<double>)>)
         [
             ("Inc_Unlabelled", _unlabelled.Inc, _unlabelled.Inc, () => _unlabelled.Value),
             ("Inc_Unlabelled_NoExemplars", _unlabelledWithoutExemplars.Inc, _unlabelledWithoutExemplars.Inc, () => _unlabelledWithoutExemplars.Value),
             ("Inc_CachedChild", _child.Inc, _child.Inc, () => _child.Value),
             ("Inc_CachedChild_NoExemplars", _childWithoutExemplars.Inc, _childWithoutExemplars.Inc, () => _childWithoutExemplars.Value),
-            ("PromNet_Inc_Unlabelled", () => _promUnlabelled.Inc(), by => _promUnlabelled.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
-            ("PromNet_Inc_Unlabelled_NoExemplars", () => _promUnlabelledWithoutExemplars.Inc(), by => _promUnlabelledWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
-            ("PromNet_Inc_CachedChild", () => _promChild.Inc(), by => _promChild.Inc(by), () => _promNet.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
-            ("PromNet_Inc_CachedChild_NoExemplars", () => _promChildWithoutExemplars.Inc(), by => _promChildWithoutExemplars.Inc(by), () => _promNetWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+            ("PromNet_Inc_Unlabelled", () => _promUnlabelled.Inc(), by => _promUnlabelled.Inc(by), () => peer.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_Unlabelled_NoExemplars", () => _promUnlabelledWithoutExemplars.Inc(), by => _promUnlabelledWithoutExemplars.Inc(by), () => peerWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_unlabelled_total"]),
+            ("PromNet_Inc_CachedChild", () => _promChild.Inc(), by => _promChild.Inc(by), () => peer.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
+            ("PromNet_Inc_CachedChild_NoExemplars", () => _promChildWithoutExemplars.Inc(), by => _promChildWithoutExemplars.Inc(by), () => peerWithoutExemplars.Samples("bench_unlabelled_total", "bench_labelled_total")["bench_labelled_total{method=\"a\",route=\"b\",status=\"c\"}"]),
         ])
         {
             inc();
@@ -157,7 +151,7 @@ public class CounterBenchmarks : FloorBenchmark
         _otelCounter.Add(2.5);
         _otelCounter.Add(1, _tag0, _tag1, _tag2);
         _otelCounter.Add(1, _tag0, _tag1, _tag2);
-        var points = _openTelemetry.Collect(_otelCounter.Name);
+        var points = _libraries.OpenTelemetry.Collect(_otelCounter.Name);
         RecordingCheck.Equal("OTel_CounterAdd_0Tags", "the total", 3.5, points.Single(point => point.Tags.Count == 0).Value);
         RecordingCheck.Equal("OTel_CounterAdd_3Tags", "the total", 2, points.Single(point => point.Tags.Count == 3).Value);
     }
@@ -180,9 +174,7 @@ public class CounterBenchmarks : FloorBenchmark
 
 
         _recordedActivity?.Dispose();
-        _openTelemetry.Dispose();
-        _factory.Dispose();
-        _factoryWithoutExemplars.Dispose();
+        _libraries.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = Ops)]

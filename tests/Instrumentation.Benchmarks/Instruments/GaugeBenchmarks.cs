@@ -47,31 +47,25 @@ namespace Instrumentation.Benchmarks.Instruments;
 /// </summary>
 public class GaugeBenchmarks : FloorBenchmark
 {
-    private MetricFactory _factory = null!;
-    private MetricFactory _factoryWithoutExemplars = null!;
+    private ComparedLibraries _libraries = null!;
     private GaugeChild _child = null!;
     private GaugeChild _childWithoutExemplars = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelGauge _otelGauge = null!;
     private OtelUpDownCounter _otelUpDownCounter = null!;
-    private PrometheusNetPeer _promNet = null!;
     private PromGauge.Child _promChild = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _factory = Factories.Default();
-        _factoryWithoutExemplars = Factories.WithoutExemplars();
-        _child = _factory.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
-        _otelGauge = _openTelemetry.Meter.CreateGauge<double>("bench_otel_gauge");
-        _otelUpDownCounter = _openTelemetry.Meter.CreateUpDownCounter<double>("bench_otel_updown");
+        _libraries = new ComparedLibraries();
+        _child = _libraries.Ours.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _childWithoutExemplars = _libraries.OursWithoutExemplars.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _otelGauge = _libraries.OpenTelemetry.Meter.CreateGauge<double>("bench_otel_gauge");
+        _otelUpDownCounter = _libraries.OpenTelemetry.Meter.CreateUpDownCounter<double>("bench_otel_updown");
         OpenTelemetryPipeline.VerifyListening(_otelGauge, _otelUpDownCounter);
 
         // A gauge has no exemplars in prometheus-net either: one configuration.
-        _promNet = PrometheusNetPeer.Default();
-        _promChild = _promNet.Factory.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
+        _promChild = _libraries.PromNet.Factory.CreateGauge("bench_gauge", "Labelled gauge.", LabelSet.Names).WithLabels(LabelSet.Values);
         VerifyRecording();
     }
 
@@ -85,25 +79,20 @@ public class GaugeBenchmarks : FloorBenchmark
         _otelGauge.Record(41.5);
         RecordingCheck.Equal("Set_CachedChild", "the value", 41.5, _child.Value);
         RecordingCheck.Equal("Set_CachedChild_NoExemplars", "the value", 41.5, _childWithoutExemplars.Value);
-        RecordingCheck.Equal("PromNet_Set_CachedChild", "the value", 41.5, _promNet.Samples("bench_gauge")[Series]);
-        RecordingCheck.Equal("OTel_GaugeRecord_0Tags", "the value", 41.5, _openTelemetry.CollectSingle(_otelGauge.Name).Value);
+        RecordingCheck.Equal("PromNet_Set_CachedChild", "the value", 41.5, _libraries.PromNet.Samples("bench_gauge")[Series]);
+        RecordingCheck.Equal("OTel_GaugeRecord_0Tags", "the value", 41.5, _libraries.OpenTelemetry.CollectSingle(_otelGauge.Name).Value);
 
         _child.Inc();
         _promChild.Inc();
         _otelUpDownCounter.Add(1);
         _otelUpDownCounter.Add(1);
         RecordingCheck.Equal("Inc_CachedChild", "the value", 42.5, _child.Value);
-        RecordingCheck.Equal("PromNet_Inc_CachedChild", "the value", 42.5, _promNet.Samples("bench_gauge")[Series]);
-        RecordingCheck.Equal("OTel_UpDownCounterAdd_0Tags", "the value", 2, _openTelemetry.CollectSingle(_otelUpDownCounter.Name).Value);
+        RecordingCheck.Equal("PromNet_Inc_CachedChild", "the value", 42.5, _libraries.PromNet.Samples("bench_gauge")[Series]);
+        RecordingCheck.Equal("OTel_UpDownCounterAdd_0Tags", "the value", 2, _libraries.OpenTelemetry.CollectSingle(_otelUpDownCounter.Name).Value);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _openTelemetry.Dispose();
-        _factory.Dispose();
-        _factoryWithoutExemplars.Dispose();
-    }
+    public void Cleanup() => _libraries.Dispose();
 
     [Benchmark(OperationsPerInvoke = Ops)]
     [BenchmarkCategory(BenchmarkCategories.Quick)]

@@ -91,7 +91,6 @@
 // | Observe_CachedChild_InRecordedActivity | 21.458 ns | 1.7878 ns | 0.0980 ns |  3.91 |    0.03 |         - |          NA |
 // | Floor_InterlockedAdd                   |  5.495 ns | 0.7173 ns | 0.0393 ns |  1.00 |    0.01 |         - |          NA |
 
-using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Baselines;
 using Instrumentation.Benchmarks.Configuration;
@@ -112,15 +111,11 @@ public class HistogramBenchmarks : FloorBenchmark
     private readonly KeyValuePair<string, object?> _tag0 = LabelSet.Tag(0);
     private readonly KeyValuePair<string, object?> _tag1 = LabelSet.Tag(1);
 
-    private MetricFactory _factory = null!;
-    private MetricFactory _factoryWithoutExemplars = null!;
+    private ComparedLibraries _libraries = null!;
     private HistogramChild _child = null!;
     private HistogramChild _childWithoutExemplars = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelHistogram _otelHistogram = null!;
     private RecordedActivity? _recordedActivity;
-    private PrometheusNetPeer _promNet = null!;
-    private PrometheusNetPeer _promNetWithoutExemplars = null!;
     private PromHistogram.Child _promChild = null!;
     private PromHistogram.Child _promChildWithoutExemplars = null!;
     private double[] _values = null!;
@@ -164,9 +159,7 @@ public class HistogramBenchmarks : FloorBenchmark
         }
 
         _recordedActivity?.Dispose();
-        _openTelemetry.Dispose();
-        _factory.Dispose();
-        _factoryWithoutExemplars.Dispose();
+        _libraries.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = Ops)]
@@ -276,49 +269,36 @@ public class HistogramBenchmarks : FloorBenchmark
             RecordingCheck.Buckets(name, expected, cumulative);
         }
 
-        foreach (var (name, peer) in (IEnumerable<(string, PrometheusNetPeer)>)[("PromNet_Observe_CachedChild", _promNet), ("PromNet_Observe_CachedChild_NoExemplars", _promNetWithoutExemplars)])
+        foreach (var (name, peer) in (IEnumerable<(string, PrometheusNetPeer)>)[("PromNet_Observe_CachedChild", _libraries.PromNet), ("PromNet_Observe_CachedChild_NoExemplars", _libraries.PromNetWithoutExemplars)])
         {
             var samples = peer.Samples("bench_histogram_seconds");
-            RecordingCheck.Equal(name, "the sum", sum, samples["bench_histogram_seconds_sum{method=\"a\",route=\"b\"}"]);
-            RecordingCheck.Equal(name, "the count", values.Length, samples["bench_histogram_seconds_count{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.CountAndSum(name, values.Length, sum, PrometheusNetPeer.CountAndSum(samples, "bench_histogram_seconds", "method=\"a\",route=\"b\""));
             RecordingCheck.Buckets(name, expected, PrometheusNetPeer.CumulativeBuckets(samples, "bench_histogram_seconds", "method=\"a\",route=\"b\","));
         }
 
-        var points = _openTelemetry.Collect(_otelHistogram.Name);
+        var points = _libraries.OpenTelemetry.Collect(_otelHistogram.Name);
         foreach (var (name, tags) in (IEnumerable<(string, int)>)[("OTel_HistogramRecord_0Tags", 0), ("OTel_HistogramRecord_2Tags", 2)])
         {
             var point = points.Single(point => point.Tags.Count == tags);
-            RecordingCheck.Equal(name, "the sum", sum, point.Value);
-            RecordingCheck.Equal(name, "the count", values.Length, point.Count);
+            RecordingCheck.CountAndSum(name, values.Length, sum, (point.Count, point.Value));
             RecordingCheck.Buckets(name, expected, point.CumulativeBuckets);
         }
     }
 
     private void SetupCore(bool listenToOurMeter)
     {
-        _factory = Factories.Default();
-        _factoryWithoutExemplars = Factories.WithoutExemplars();
+        _libraries = new ComparedLibraries(openTelemetryListensToOurs: listenToOurMeter);
         var bounds = Bounds;
-        var histogram = _factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds);
+        var histogram = _libraries.Ours.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds);
         _child = histogram.WithLabels("a", "b");
-        _childWithoutExemplars = _factoryWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds).WithLabels("a", "b");
+        _childWithoutExemplars = _libraries.OursWithoutExemplars.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, bounds).WithLabels("a", "b");
         _values = ObservationValues.Create(bounds);
 
-        _promNet = PrometheusNetPeer.Default();
-        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
         var promConfig = new Prometheus.HistogramConfiguration { Buckets = bounds };
-        _promChild = _promNet.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
-        _promChildWithoutExemplars = _promNetWithoutExemplars.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
+        _promChild = _libraries.PromNet.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
+        _promChildWithoutExemplars = _libraries.PromNetWithoutExemplars.Factory.CreateHistogram("bench_histogram_seconds", "Labelled histogram.", LabelSet.TwoNames, promConfig).WithLabels("a", "b");
 
-        string[] alsoListenTo = listenToOurMeter ? [_factory.Meter.Name] : [];
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry", alsoListenTo);
-        _otelHistogram = _openTelemetry.Meter.CreateHistogram(
-            "bench_otel_histogram",
-            unit: "s",
-            description: null,
-            tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = bounds });
-        OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+        _otelHistogram = _libraries.OpenTelemetry.CreateHistogram("bench_otel_histogram", bounds);
         VerifyRecording(bounds);
 
         if (listenToOurMeter != histogram.Instrument.Enabled)

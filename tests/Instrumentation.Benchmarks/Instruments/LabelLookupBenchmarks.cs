@@ -66,25 +66,20 @@ public class LabelLookupBenchmarks : FloorBenchmark
     private readonly KeyValuePair<string, object?> _tag1 = LabelSet.Tag(1);
     private readonly KeyValuePair<string, object?> _tag2 = LabelSet.Tag(2);
 
-    private MetricFactory _factory = null!;
-    private MetricFactory _factoryWithoutExemplars = null!;
+    private ComparedLibraries _libraries = null!;
     private Counter _counter = null!;
     private Counter _counterWithoutExemplars = null!;
     private string[] _distinctValues = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelCounter _otelCounter = null!;
-    private PrometheusNetPeer _promNet = null!;
-    private PrometheusNetPeer _promNetWithoutExemplars = null!;
     private PromCounter _promCounter = null!;
     private PromCounter _promCounterWithoutExemplars = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _factory = Factories.Default();
-        _factoryWithoutExemplars = Factories.WithoutExemplars();
-        _counter = _factory.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
-        _counterWithoutExemplars = _factoryWithoutExemplars.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
+        _libraries = new ComparedLibraries();
+        _counter = _libraries.Ours.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
+        _counterWithoutExemplars = _libraries.OursWithoutExemplars.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
 
         // Equal to the literals but other instances, as values parsed from a request would be: the
         // store's compare cannot stop at reference equality.
@@ -92,14 +87,10 @@ public class LabelLookupBenchmarks : FloorBenchmark
         _counter.WithLabels(LabelSet.Values);
         _counterWithoutExemplars.WithLabels(LabelSet.Values);
 
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
-        _otelCounter = _openTelemetry.Meter.CreateCounter<double>("bench_otel_lookup");
-        OpenTelemetryPipeline.VerifyListening(_otelCounter);
+        _otelCounter = _libraries.OpenTelemetry.CreateCounter("bench_otel_lookup");
 
-        _promNet = PrometheusNetPeer.Default();
-        _promNetWithoutExemplars = PrometheusNetPeer.WithoutExemplars();
-        _promCounter = _promNet.Factory.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
-        _promCounterWithoutExemplars = _promNetWithoutExemplars.Factory.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
+        _promCounter = _libraries.PromNet.Factory.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
+        _promCounterWithoutExemplars = _libraries.PromNetWithoutExemplars.Factory.CreateCounter("bench_lookup_total", "Labelled counter.", LabelSet.Names);
         _promCounter.WithLabels(LabelSet.Values);
         _promCounterWithoutExemplars.WithLabels(LabelSet.Values);
 
@@ -114,9 +105,9 @@ public class LabelLookupBenchmarks : FloorBenchmark
         [
             ("WithLabels_Inc_DistinctInstances", () => _counter.WithLabels(_distinctValues).Inc(), () => _counter.WithLabels(LabelSet.Values).Value),
             ("WithLabels_Inc_DistinctInstances_NoExemplars", () => _counterWithoutExemplars.WithLabels(_distinctValues).Inc(), () => _counterWithoutExemplars.WithLabels(LabelSet.Values).Value),
-            ("PromNet_WithLabels_Inc_DistinctInstances", () => _promCounter.WithLabels(_distinctValues).Inc(), () => _promNet.Samples("bench_lookup_total")[Series]),
-            ("PromNet_WithLabels_Inc_DistinctInstances_NoExemplars", () => _promCounterWithoutExemplars.WithLabels(_distinctValues).Inc(), () => _promNetWithoutExemplars.Samples("bench_lookup_total")[Series]),
-            ("OTel_CounterAdd_3Tags", () => _otelCounter.Add(1, _tag0, _tag1, _tag2), () => _openTelemetry.CollectSingle(_otelCounter.Name).Value),
+            ("PromNet_WithLabels_Inc_DistinctInstances", () => _promCounter.WithLabels(_distinctValues).Inc(), () => _libraries.PromNet.Samples("bench_lookup_total")[Series]),
+            ("PromNet_WithLabels_Inc_DistinctInstances_NoExemplars", () => _promCounterWithoutExemplars.WithLabels(_distinctValues).Inc(), () => _libraries.PromNetWithoutExemplars.Samples("bench_lookup_total")[Series]),
+            ("OTel_CounterAdd_3Tags", () => _otelCounter.Add(1, _tag0, _tag1, _tag2), () => _libraries.OpenTelemetry.CollectSingle(_otelCounter.Name).Value),
         ])
         {
             lookupInc();
@@ -138,9 +129,7 @@ public class LabelLookupBenchmarks : FloorBenchmark
             throw new InvalidOperationException("The lookups created more than one series: the rows did not measure a cache hit.");
         }
 
-        _openTelemetry.Dispose();
-        _factory.Dispose();
-        _factoryWithoutExemplars.Dispose();
+        _libraries.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = Ops)]

@@ -29,7 +29,6 @@
 // | Observe_CachedChild_NoObjectives | 12.217 ns |  1.9279 ns | 0.1057 ns |  2.19 |    0.02 |         - |          NA |
 // | OTel_HistogramRecord_0Tags       | 26.637 ns |  9.3001 ns | 0.5098 ns |  4.77 |    0.08 |         - |          NA |
 
-using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Instrumentation.Benchmarks.Baselines;
 using Instrumentation.Benchmarks.Configuration;
@@ -54,13 +53,11 @@ namespace Instrumentation.Benchmarks.Instruments;
 /// </remarks>
 public class SummaryBenchmarks : FloorBenchmark
 {
-    private MetricFactory _factory = null!;
+    private ComparedLibraries _libraries = null!;
     private SummaryChild _child = null!;
     private SummaryChild _childWithoutObjectives = null!;
-    private OpenTelemetryPipeline _openTelemetry = null!;
     private OtelHistogram _otelHistogram = null!;
     private double[] _values = null!;
-    private PrometheusNetPeer _promNet = null!;
     private PromSummary.Child _promChild = null!;
     private PromSummary.Child _promChildWithoutObjectives = null!;
     private int _offset;
@@ -68,31 +65,24 @@ public class SummaryBenchmarks : FloorBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _factory = Factories.Default();
-        _child = _factory.CreateSummary("bench_summary_seconds", "Labelled summary.", LabelSet.TwoNames).WithLabels("a", "b");
-        _childWithoutObjectives = _factory
+        _libraries = new ComparedLibraries();
+        _child = _libraries.Ours.CreateSummary("bench_summary_seconds", "Labelled summary.", LabelSet.TwoNames).WithLabels("a", "b");
+        _childWithoutObjectives = _libraries.Ours
             .CreateSummary("bench_summary_plain_seconds", "Labelled summary without objectives.", LabelSet.TwoNames, objectives: [])
             .WithLabels("a", "b");
         _values = ObservationValues.Create(Buckets.Default);
 
-        _openTelemetry = new OpenTelemetryPipeline("Instrumentation.Benchmarks.OpenTelemetry");
-        _otelHistogram = _openTelemetry.Meter.CreateHistogram(
-            "bench_otel_histogram",
-            unit: "s",
-            description: null,
-            tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets.Default });
-        OpenTelemetryPipeline.VerifyListening(_otelHistogram);
+        _otelHistogram = _libraries.OpenTelemetry.CreateHistogram("bench_otel_histogram", Buckets.Default);
 
         // prometheus-net's summary has no objectives by default: give it ours (and our window: 10 minutes, 5 age buckets).
-        _promNet = PrometheusNetPeer.Default();
-        _promChild = _promNet.Factory.CreateSummary("bench_summary_seconds", "Labelled summary.", LabelSet.TwoNames, new Prometheus.SummaryConfiguration
+        var promNet = _libraries.PromNet.Factory;
+        _promChild = promNet.CreateSummary("bench_summary_seconds", "Labelled summary.", LabelSet.TwoNames, new Prometheus.SummaryConfiguration
         {
             Objectives = [new(0.5, 0.05), new(0.9, 0.01), new(0.99, 0.001)],
             MaxAge = TimeSpan.FromMinutes(10),
             AgeBuckets = 5,
         }).WithLabels("a", "b");
-        _promChildWithoutObjectives = _promNet.Factory.CreateSummary("bench_summary_plain_seconds", "Labelled summary without objectives.", LabelSet.TwoNames).WithLabels("a", "b");
+        _promChildWithoutObjectives = promNet.CreateSummary("bench_summary_plain_seconds", "Labelled summary without objectives.", LabelSet.TwoNames).WithLabels("a", "b");
         VerifyRecording();
     }
 
@@ -119,17 +109,15 @@ public class SummaryBenchmarks : FloorBenchmark
         }
 
         CheckMedian("Observe_CachedChild", median, values, _child.GetQuantiles()[0]);
-        var samples = _promNet.Samples("bench_summary_seconds", "bench_summary_plain_seconds");
+        var samples = _libraries.PromNet.Samples("bench_summary_seconds", "bench_summary_plain_seconds");
         foreach (var (name, metric) in (IEnumerable<(string, string)>)[("PromNet_Observe_CachedChild", "bench_summary_seconds"), ("PromNet_Observe_CachedChild_NoObjectives", "bench_summary_plain_seconds")])
         {
-            RecordingCheck.Equal(name, "the count", values.Length, samples[metric + "_count{method=\"a\",route=\"b\"}"]);
-            RecordingCheck.Equal(name, "the sum", sum, samples[metric + "_sum{method=\"a\",route=\"b\"}"]);
+            RecordingCheck.CountAndSum(name, values.Length, sum, PrometheusNetPeer.CountAndSum(samples, metric, "method=\"a\",route=\"b\""));
         }
 
         CheckMedian("PromNet_Observe_CachedChild", median, values, samples["bench_summary_seconds{method=\"a\",route=\"b\",quantile=\"0.5\"}"]);
-        var point = _openTelemetry.CollectSingle(_otelHistogram.Name);
-        RecordingCheck.Equal("OTel_HistogramRecord_0Tags", "the count", values.Length, point.Count);
-        RecordingCheck.Equal("OTel_HistogramRecord_0Tags", "the sum", sum, point.Value);
+        var point = _libraries.OpenTelemetry.CollectSingle(_otelHistogram.Name);
+        RecordingCheck.CountAndSum("OTel_HistogramRecord_0Tags", values.Length, sum, (point.Count, point.Value));
     }
 
     /// <summary>The reported median must be a value whose rank is within the 0.5 objective's error (±5 %) of the middle.</summary>
@@ -152,8 +140,7 @@ public class SummaryBenchmarks : FloorBenchmark
             throw new InvalidOperationException("Observe_CachedChild recorded observations but its window reports no quantile.");
         }
 
-        _openTelemetry.Dispose();
-        _factory.Dispose();
+        _libraries.Dispose();
     }
 
     /// <summary>The default objectives: 0.5±0.05, 0.9±0.01, 0.99±0.001 over 10 minutes in 5 age buckets.</summary>
