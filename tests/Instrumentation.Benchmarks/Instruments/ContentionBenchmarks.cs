@@ -1,4 +1,22 @@
-// Last result: 2026-12-05 04:41 UTC, `Instrumentation.Benchmarks.dll --paired ... Contention ... --rounds 200` (one process,
+// Last result: 2026-12-05 05:27 UTC, `Instrumentation.Benchmarks.dll --paired ... Contention ... --rounds 200` (one process,
+// rows alternated each round, medians), 2-core VM (AMD EPYC, .NET 10), load average 0.8 to 2.0, after the floor fix, the
+// stack-block probe and StripedCells.Add inlined (see the remarks and StripedCells). ns per increment (wall time over
+// both threads at 2):
+// | row                                   | 1 thread | 2 threads | throughput 2 vs 1 | scaling vs floor |
+// |-------------------------------------- | -------: | --------: | ----------------: | ---------------: |
+// | SeparateCells (floor)                 |     2.00 |      1.11 |             1.80x |             1.00 |
+// | SharedCell                            |     1.94 |      3.58 |             0.54x |             0.30 |
+// | SharedCounter_Inc                     |     2.49 |      1.53 |             1.62x |             0.89 |
+// | SharedCounter_Inc_NoExemplars         |     2.53 |      1.51 |             1.67x |             0.91 |
+// | StripedCounter_Inc                    |     3.03 |      1.53 |             1.97x |             1.09 |
+// | SeparateCounters_Inc                  |     2.48 |      1.25 |             1.98x |             1.09 |
+// | PromNet_SharedCounter_Inc             |     4.35 |     75.18 |             0.06x |             0.03 |
+// | OTel_SharedCounter_Add_0Tags          |    17.35 |     25.43 |             0.68x |             0.38 |
+// Before the inlining (04:41): StripedCounter_Inc 3.53 ns, SharedCounter_Inc 1.36x (0.74), NoExemplars 1.52x (0.82).
+// Before the probe change, same floor fix (04:31): StripedCounter_Inc 4.36-4.39 ns, SharedCounter_Inc 1.08-1.11x
+// (0.60-0.61 of the floor), NoExemplars 1.20-1.21x (0.65).
+//
+// Earlier result: 2026-12-05 04:41 UTC, `Instrumentation.Benchmarks.dll --paired ... Contention ... --rounds 200` (one process,
 // rows alternated each round, medians), 2-core VM (AMD EPYC, .NET 10), load average 1.4 to 2.3, after the floor fix and
 // the stack-block probe (see the remarks and StripedCells). ns per increment (wall time over both threads at 2):
 // | row                                   | 1 thread | 2 threads | throughput 2 vs 1 | scaling vs floor |
@@ -11,8 +29,6 @@
 // | SeparateCounters_Inc                  |     2.48 |      1.24 |             1.99x |             1.08 |
 // | PromNet_SharedCounter_Inc             |     4.36 |     34.91 |             0.13x |             0.07 |
 // | OTel_SharedCounter_Add_0Tags          |    19.02 |     25.59 |             0.74x |             0.41 |
-// Before the probe change, same floor fix, 04:31 UTC: StripedCounter_Inc 4.36-4.39 ns at one thread, SharedCounter_Inc
-// 1.08-1.11x (0.60-0.61 of the floor), NoExemplars 1.20-1.21x (0.65).
 //
 // Earlier result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
