@@ -91,7 +91,10 @@ public sealed class MethodInstruments
     }
 
     /// <summary>Marks the start of a call: raises the in-progress gauge and returns the start timestamp.</summary>
-    /// <returns>The <see cref="Stopwatch"/> timestamp to hand to <see cref="Succeed"/> or <see cref="Fail"/>.</returns>
+    /// <returns>
+    /// The <see cref="Stopwatch"/> timestamp to hand to <see cref="Succeed"/> or <see cref="Fail"/>; 0 when the method
+    /// is not timed, since reading the clock was most of what counting a call cost.
+    /// </returns>
     public long Start()
     {
         try
@@ -103,7 +106,7 @@ public sealed class MethodInstruments
             ReportFailure(e);
         }
 
-        return Stopwatch.GetTimestamp();
+        return _timed is null ? 0 : Stopwatch.GetTimestamp();
     }
 
     /// <summary>Records a call that completed.</summary>

@@ -1,4 +1,19 @@
-// Last result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
+// Last result: 2026-12-05 05:37 UTC, `run.sh --quick --in-process --filter '*TimedBenchmarks*'` (ShortRun), 2-core VM (AMD
+// EPYC, .NET 10), load average about 1.5, after [Counted] stopped reading the clock (MethodInstruments.Start):
+// | Method                      | Mean       | Ratio | Allocated |
+// |---------------------------- |-----------:|------:|----------:|
+// | Floor_InterlockedAdd        |  1.8966 ns |  1.00 |         - |
+// | Sync_Bare                   |  0.2913 ns |  0.15 |         - |
+// | Sync_Timed                  | 72.4732 ns | 38.21 |         - |
+// | Sync_Counted                |  8.5766 ns |  4.52 |         - |   (33.5687 ns, 17.57, in the same build before)
+// | CompletedTask_Timed         | 72.7867 ns | 38.38 |         - |
+// | CompletedTaskOfT_Timed      | 72.9933 ns | 38.49 |         - |
+// | CompletedValueTaskOfT_Timed | 74.0686 ns | 39.05 |         - |
+// A [Timed] call is two Stopwatch.GetTimestamp() reads (24.0 ns each on this VM: ExemplarPrimitivesBenchmarks, same
+// hour) and a histogram Observe. Its ratio went from 14.6x to 38x the floor since 2026-12-04 while its time went from
+// 80 to 72 ns: the floor itself dropped from 5.5 to 1.9 ns on this VM, a clock read did not.
+//
+// Earlier result: 2026-12-04 09:04 UTC, `run.sh --quick` on main (ShortRun), 2-core shared VM (AMD EPYC, .NET 10), load average 1.2 to 1.5;
 // see docs/benchmarks.md for the targets and the verdicts.
 // | Method                      | Mean       | Error      | StdDev    | Ratio | RatioSD | Allocated | Alloc Ratio |
 // |---------------------------- |-----------:|-----------:|----------:|------:|--------:|----------:|------------:|

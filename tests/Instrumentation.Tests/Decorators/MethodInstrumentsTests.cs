@@ -22,6 +22,25 @@ public sealed class MethodInstrumentsTests : IDisposable
     }
 
     [Fact]
+    public void Start_OfAMethodThatIsOnlyCounted_ReadsNoClock_AndTheCallIsStillCounted()
+    {
+        var counted = MethodInstruments.Create(_factory, "Orders", "Place", null, new CountedAttribute(), null);
+        var timed = MethodInstruments.Create(_factory, "Orders", "Ship", new TimedAttribute(), null, null);
+
+        var countedStart = counted.Start();
+        var timedStart = timed.Start();
+        counted.Succeed(countedStart);
+        counted.Fail(counted.Start(), new InvalidOperationException());
+        timed.Succeed(timedStart);
+
+        countedStart.Should().Be(0, "a counted-only method has no duration to measure");
+        timedStart.Should().BePositive();
+        _factory.GetValue("method_calls_total", "Orders", "Place", "success", "none").Should().Be(1);
+        _factory.GetValue("method_calls_total", "Orders", "Place", "failure", "InvalidOperationException").Should().Be(1);
+        _factory.GetHistogram("method_duration_seconds", "Orders", "Ship", "none").Count.Should().Be(1);
+    }
+
+    [Fact]
     public void Fail_ReturnsFalse_SoThatAnExceptionFilterLetsTheExceptionThrough()
     {
         var instruments = MethodInstruments.Create(_factory, "Orders", "Place", new TimedAttribute(), new CountedAttribute(), new TrackInProgressAttribute());
