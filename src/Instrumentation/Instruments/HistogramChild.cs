@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Instrumentation.Collection;
 

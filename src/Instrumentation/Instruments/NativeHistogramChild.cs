@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Instrumentation.Collection;
 

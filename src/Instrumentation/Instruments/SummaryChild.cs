@@ -1,4 +1,3 @@
-using System.Globalization;
 using Instrumentation.Quantiles;
 
 namespace Instrumentation.Instruments;
