@@ -24,6 +24,9 @@ internal sealed class EndpointMetricsSite
     /// <summary>The status recorded for a request whose client went away (nginx's "client closed request").</summary>
     private const int ClientClosedRequest = 499;
 
+    /// <summary>Method and status pairs kept per endpoint: an endpoint answers with a handful.</summary>
+    private const int RecentSlots = 8;
+
     private readonly RequestDelegate _handler;
     private readonly string _route;
     private readonly ILogger _logger;
@@ -35,6 +38,7 @@ internal sealed class EndpointMetricsSite
     private readonly Gauge? _inProgress;
     private readonly string[] _inProgressExtras;
     private readonly bool _markHandlerStarted;
+    private readonly RecentSeries<SiteSeries> _recent;
     private int _recordingFailed;
 
     public EndpointMetricsSite(
@@ -76,6 +80,7 @@ internal sealed class EndpointMetricsSite
         _timedExtras ??= [];
         _countedExtras ??= [];
         _inProgressExtras ??= [];
+        _recent = new RecentSeries<SiteSeries>(RecentSlots, _timed?.Family, _counted);
         Endpoint = new RouteEndpoint(InvokeAsync, original.RoutePattern, original.Order, original.Metadata, original.DisplayName);
     }
 
@@ -172,27 +177,70 @@ internal sealed class EndpointMetricsSite
 
     private void Record(HttpContext context, string method, long start, Exception? exception, bool rejected = false)
     {
+        if (_timed is null && _counted is null)
+        {
+            return;
+        }
+
         try
         {
             var seconds = _timed is null ? 0 : Stopwatch.GetElapsedTime(start).TotalSeconds;
-            var statusCode = exception is null ? context.Response.StatusCode
+            if (exception is null && !rejected)
+            {
+                // The common case: the series of this method and status, found again without a label lookup.
+                var statusCode = context.Response.StatusCode;
+                var generation = _recent.Generation;
+                var series = _recent.Find(this, method, statusCode, generation);
+                if (series is not null)
+                {
+                    series.Timed?.Observe(seconds);
+                    series.Counted?.Inc();
+                }
+                else
+                {
+                    RecordAndKeep(method, statusCode, generation, seconds);
+                }
+
+                return;
+            }
+
+            var failedStatus = exception is null ? context.Response.StatusCode
                 : exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
                 : StatusCodes.Status500InternalServerError;
-            var status = HttpLabelValues.StatusCode(statusCode);
+            var status = HttpLabelValues.StatusCode(failedStatus);
             var buffer = default(LabelBuffer);
             _timed?.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status], _timedExtras)).Observe(seconds);
-
-            var failed = rejected || exception is not null || statusCode >= StatusCodes.Status500InternalServerError;
-            if (_counted is not null && (failed || !_failuresOnly))
+            if (_counted is not null)
             {
-                var result = failed ? CountedAttribute.Failure : CountedAttribute.Success;
                 var exceptionName = exception?.GetType().Name ?? CountedAttribute.NoException;
-                _counted.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status, result, exceptionName], _countedExtras)).Inc();
+                _counted.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status, CountedAttribute.Failure, exceptionName], _countedExtras)).Inc();
             }
         }
         catch (Exception recordingFailure)
         {
             LogRecordingFailure(recordingFailure);
+        }
+    }
+
+    /// <summary>Records a call answered with <paramref name="statusCode"/> through the label lookup, and keeps its series unless one is an overflow series.</summary>
+    private void RecordAndKeep(string method, int statusCode, int generation, double seconds)
+    {
+        var status = HttpLabelValues.StatusCode(statusCode);
+        var buffer = default(LabelBuffer);
+        var timed = _timed?.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status], _timedExtras));
+        timed?.Observe(seconds);
+        CounterChild? counted = null;
+        var failed = statusCode >= StatusCodes.Status500InternalServerError;
+        if (_counted is not null && (failed || !_failuresOnly))
+        {
+            var result = failed ? CountedAttribute.Failure : CountedAttribute.Success;
+            counted = _counted.WithLabels(LabelBuffer.Compose(ref buffer, [method, _route, status, result, CountedAttribute.NoException], _countedExtras));
+            counted.Inc();
+        }
+
+        if (!(timed is Series t && _timed!.Family.IsOverflow(t)) && !(counted is not null && _counted!.IsOverflow(counted)) && _recent.HasRoomFor(this, method, statusCode))
+        {
+            _recent.Offer(this, method, statusCode, generation, new SiteSeries(timed, counted));
         }
     }
 
@@ -202,6 +250,14 @@ internal sealed class EndpointMetricsSite
         {
             EndpointMetricsLog.RecordingFailed(_logger, Endpoint.DisplayName, exception);
         }
+    }
+
+    /// <summary>The series one call records into when it ends without an exception.</summary>
+    private sealed class SiteSeries(IValueRecorder? timed, CounterChild? counted)
+    {
+        public IValueRecorder? Timed { get; } = timed;
+
+        public CounterChild? Counted { get; } = counted;
     }
 
     /// <summary>Set on a request once the handler starts, so the middleware can tell rejected requests apart.</summary>

@@ -14,6 +14,11 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 /// </summary>
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
 {
+    /// <summary>Route, method and status triples whose size series are kept: a few per route.</summary>
+    private const int RecentSlots = 256;
+
+    private readonly RecentSeries<SizeSeries>? _recentSizes = requestSize is null ? null : new(RecentSlots, requestSize, responseSize);
+
     public Task InvokeAsync(HttpContext context)
     {
         var tags = context.Features.Get<IHttpMetricsTagsFeature>();
@@ -89,14 +94,35 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
 
         if (bodies.IsInstalled)
         {
-            var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
             var method = HttpLabelValues.Method(context.Request.Method);
             var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
+            var generation = _recentSizes!.Generation;
+            var sizes = _recentSizes.Find(routeLabel, method, statusCode, generation);
 
             // The bytes the application read, never the declared Content-Length: a client can claim any length
             // (a petabyte in a 3-byte request), and a body refused unread was never received.
-            requestSize!.WithLabels(method, routeLabel, status).Observe(bodies.RequestBytes);
-            responseSize!.WithLabels(method, routeLabel, status).Observe(bodies.ResponseBytes);
+            if (sizes is not null)
+            {
+                sizes.Request.Observe(bodies.RequestBytes);
+                sizes.Response.Observe(bodies.ResponseBytes);
+            }
+            else
+            {
+                RecordSizesAndKeep(routeLabel, method, statusCode, generation, bodies);
+            }
+        }
+    }
+
+    private void RecordSizesAndKeep(string routeLabel, string method, int statusCode, int generation, BodySizeCounters bodies)
+    {
+        var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
+        var request = requestSize!.WithLabels(method, routeLabel, status);
+        var response = responseSize!.WithLabels(method, routeLabel, status);
+        request.Observe(bodies.RequestBytes);
+        response.Observe(bodies.ResponseBytes);
+        if (!requestSize.IsOverflow(request) && !responseSize.IsOverflow(response) && _recentSizes!.HasRoomFor(routeLabel, method, statusCode))
+        {
+            _recentSizes.Offer(routeLabel, method, statusCode, generation, new SizeSeries(request, response));
         }
     }
 
@@ -112,5 +138,13 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         }
 
         return false;
+    }
+
+    /// <summary>The two size series of one route, method and status.</summary>
+    private sealed class SizeSeries(HistogramChild request, HistogramChild response)
+    {
+        public HistogramChild Request { get; } = request;
+
+        public HistogramChild Response { get; } = response;
     }
 }

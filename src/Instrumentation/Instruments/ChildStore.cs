@@ -30,6 +30,7 @@ internal sealed class ChildStore<TChild>
     private Published _published = new([], 0, new int[4]);
     private TChild? _overflow;
     private int _overflowReported;
+    private int _removals;
 
     /// <param name="metricName">For messages.</param>
     /// <param name="labelNames">The family's label names.</param>
@@ -50,6 +51,12 @@ internal sealed class ChildStore<TChild>
 
     /// <summary>The series that takes every label combination past the limit, once there has been one.</summary>
     public TChild? Overflow => Volatile.Read(ref _overflow);
+
+    /// <summary>
+    /// How many times children have been removed (idle expiry): a series found before a change of this number may
+    /// no longer be exported. Counted after the removal is published.
+    /// </summary>
+    public int Removals => Volatile.Read(ref _removals);
 
     public TChild Get(ReadOnlySpan<string> labelValues)
     {
@@ -85,9 +92,9 @@ internal sealed class ChildStore<TChild>
         }
 
         var overflow = Volatile.Read(ref _overflow);
-        if (overflow is not null && overflow.IsIdle(nowTicks, idleTicks))
+        if (overflow is not null && overflow.IsIdle(nowTicks, idleTicks) && Interlocked.CompareExchange(ref _overflow, null, overflow) == overflow)
         {
-            Interlocked.CompareExchange(ref _overflow, null, overflow);
+            Interlocked.Increment(ref _removals);
         }
 
         var children = Snapshot(out var count);
@@ -121,6 +128,7 @@ internal sealed class ChildStore<TChild>
             }
 
             Volatile.Write(ref _published, new Published(kept, keptCount, BuildIndex(kept, keptCount, current.Index.Length)));
+            Interlocked.Increment(ref _removals);
         }
     }
 

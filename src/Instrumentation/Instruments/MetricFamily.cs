@@ -47,4 +47,10 @@ public abstract class MetricFamily
     internal MetricFamilyDescriptor Descriptor { get; }
 
     internal abstract void Collect(IMetricsVisitor visitor);
+
+    /// <summary>How many times series of this family have been removed for being idle (see <see cref="RecentSeries{TSeries}"/>).</summary>
+    internal virtual int Removals => 0;
+
+    /// <summary>Whether <paramref name="series"/> is this family's overflow series (past the cardinality limit).</summary>
+    internal virtual bool IsOverflow(Series series) => false;
 }

@@ -39,6 +39,10 @@ public abstract class MetricFamily<TChild> : MetricFamily
     /// </remarks>
     public TChild WithLabels(params ReadOnlySpan<string> labelValues) => _children.Get(labelValues);
 
+    internal override int Removals => _children.Removals;
+
+    internal override bool IsOverflow(Series series) => ReferenceEquals(series, _children.Overflow);
+
     /// <summary>The series without labels; only families declared with no label names have one.</summary>
     private protected TChild Unlabelled => _unlabelled ?? ThrowLabelled();
 
