@@ -16,13 +16,19 @@ namespace Instrumentation.AspNetCore.EndpointMetrics;
 /// <see cref="IEndpointFeature"/>, so the copy is what routing's choice becomes (<see cref="EndpointMetricsFeature"/>).
 /// Either way routing runs where the app put it, after <c>UsePathBase</c> or a rewriter.
 /// </remarks>
-internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMetricsSites sites, EndpointMetricsOptions options)
+internal sealed class EndpointMetricsMiddleware(RequestDelegate next, EndpointMetricsSites sites, AttributedEndpointsPresence attributed, EndpointMetricsOptions options)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
         {
+            if (!attributed.Any)
+            {
+                // No endpoint routing can select records anything: no stand-in, no allocation.
+                return next(context);
+            }
+
             var feature = new EndpointMetricsFeature(context.Features.Get<IEndpointFeature>(), sites, options.IncludeRejectedRequests);
             context.Features.Set<IEndpointFeature>(feature);
             return options.IncludeRejectedRequests ? InvokeBeforeRoutingRecordingRejectionsAsync(context, feature) : next(context);

@@ -41,7 +41,8 @@ internal static class EndpointMetricsPlacement
                 "UseEndpointMetrics() needs the metrics services: call builder.AddMetrics() in Program.cs before building the app.");
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
         var sites = new EndpointMetricsSites(factory, logger, options);
-        return next => new EndpointMetricsMiddleware(next, sites, options).InvokeAsync;
+        var attributed = new AttributedEndpointsPresence(services.GetService<EndpointDataSource>());
+        return next => new EndpointMetricsMiddleware(next, sites, attributed, options).InvokeAsync;
     }
 
     /// <summary>

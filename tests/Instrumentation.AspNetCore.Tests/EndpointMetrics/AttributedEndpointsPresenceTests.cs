@@ -1,0 +1,143 @@
+using Instrumentation.AspNetCore.EndpointMetrics;
+using Instrumentation.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Primitives;
+
+namespace Instrumentation.AspNetCore.Tests.EndpointMetrics;
+
+/// <summary>While no endpoint carries a metrics attribute, the automatic endpoint metrics middleware leaves requests alone.</summary>
+public sealed class AttributedEndpointsPresenceTests
+{
+    [Fact]
+    public async Task AddMetrics_WithNoAttributedEndpoint_LeavesTheRequestsEndpointFeatureAlone()
+    {
+        await using var app = await StartAsync(a => a.MapGet("/plain", (HttpContext context) => FeatureName(context)));
+        using var client = app.GetTestClient();
+
+        (await client.GetStringAsync("/plain")).Should().NotBe(nameof(EndpointMetricsFeature));
+    }
+
+    [Fact]
+    public async Task AddMetrics_WithAnAttributedEndpoint_RecordsIt_AndStandsInForTheOthersToo()
+    {
+        // Routing could select the attributed one for any request, so every request gets the stand-in.
+        await using var app = await StartAsync(a =>
+        {
+            a.MapGet("/plain", (HttpContext context) => FeatureName(context));
+            a.MapGet("/timed", [Timed] () => "timed");
+        });
+        using var client = app.GetTestClient();
+
+        (await client.GetStringAsync("/plain")).Should().Be(nameof(EndpointMetricsFeature));
+        await client.GetStringAsync("/timed");
+
+        Histogram(app, "/timed").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AttributedEndpointAddedAfterStart_IsRecordedOnceTheEndpointsChange()
+    {
+        var dynamic = new ChangingEndpoints();
+        await using var app = await StartAsync(a =>
+        {
+            a.MapGet("/plain", () => "plain");
+            ((IEndpointRouteBuilder)a).DataSources.Add(dynamic);
+        });
+        using var client = app.GetTestClient();
+        (await client.GetStringAsync("/plain")).Should().Be("plain");
+
+        dynamic.Add(new RouteEndpoint(
+            static context => context.Response.WriteAsync("late"),
+            RoutePatternFactory.Parse("/late"),
+            order: 0,
+            new EndpointMetadataCollection(new TimedAttribute(), new HttpMethodMetadata(["GET"])),
+            "late"));
+        (await client.GetStringAsync("/late")).Should().Be("late");
+
+        Histogram(app, "/late").Should().Be(1);
+    }
+
+    [Fact]
+    public void Any_WithoutAnEndpointDataSource_IsTrue_SoEveryRequestGetsTheStandIn()
+    {
+        new AttributedEndpointsPresence(null).Any.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Any_WhenTheEndpointsCannotBeRead_IsTrue()
+    {
+        new AttributedEndpointsPresence(new FailingEndpoints()).Any.Should().BeTrue();
+    }
+
+    private static string FeatureName(HttpContext context) => context.Features.Get<IEndpointFeature>()?.GetType().Name ?? "none";
+
+    private static double Histogram(WebApplication app, string route) =>
+        app.Services.GetRequiredService<MetricFactory>().GetHistogram(TimedAttribute.DefaultEndpointName, "GET", route, "200").Count;
+
+    private static async Task<WebApplication> StartAsync(Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Metrics:IncludeDefaultMeters"] = "false";
+        builder.AddMetrics();
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Endpoints that can grow after start, signalling each change through their token, as MVC's or a proxy's do.</summary>
+    private sealed class ChangingEndpoints : EndpointDataSource
+    {
+        private readonly Lock _lock = new();
+        private List<Endpoint> _endpoints = [];
+        private CancellationTokenSource _changed = new();
+
+        public override IReadOnlyList<Endpoint> Endpoints
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _endpoints;
+                }
+            }
+        }
+
+        public override IChangeToken GetChangeToken()
+        {
+            lock (_lock)
+            {
+                return new CancellationChangeToken(_changed.Token);
+            }
+        }
+
+        public void Add(Endpoint endpoint)
+        {
+            CancellationTokenSource changed;
+            lock (_lock)
+            {
+                _endpoints = [.. _endpoints, endpoint];
+                changed = _changed;
+                _changed = new CancellationTokenSource();
+            }
+
+            changed.Cancel();
+        }
+    }
+
+    private sealed class FailingEndpoints : EndpointDataSource
+    {
+        public override IReadOnlyList<Endpoint> Endpoints => throw new InvalidOperationException("broken source");
+
+        public override IChangeToken GetChangeToken() => new CancellationChangeToken(CancellationToken.None);
+    }
+}
