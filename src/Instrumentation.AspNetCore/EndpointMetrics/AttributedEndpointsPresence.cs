@@ -12,27 +12,32 @@ namespace Instrumentation.AspNetCore.EndpointMetrics;
 /// for them.
 /// </summary>
 /// <remarks>
-/// The check per request is one read and the change token's flag. Without the service (a host with no routing) or
-/// when the endpoints cannot be read, the answer is yes: every request gets the stand-in, as before. An endpoint a
-/// middleware sets by hand without it being in any data source is not seen while no routed endpoint carries an
-/// attribute. A request that starts while the endpoints are being changed may see the old answer.
+/// The check per request is one read and the change token's flag. One request at a time reads the endpoints (on the
+/// first request and after each change); the others meanwhile get the stand-in. Whenever the answer cannot be known
+/// the answer is yes, and every request gets the stand-in as before: no routing services, an
+/// <see cref="EndpointDataSource"/> service that is not routing's own composite of every route builder's endpoints
+/// (an app or library replaced it), endpoints that cannot be read. An endpoint a middleware sets by hand without it
+/// being in any data source is not seen while no routed endpoint carries an attribute. A request that starts while
+/// the endpoints are being changed may see the old answer.
 /// </remarks>
 internal sealed class AttributedEndpointsPresence(EndpointDataSource? endpoints)
 {
+    private readonly EndpointDataSource? _endpoints = endpoints is CompositeEndpointDataSource ? endpoints : null;
     private Snapshot? _snapshot;
+    private int _refreshing;
 
     /// <summary>Whether an attributed endpoint may be selected (true when it cannot be known).</summary>
     public bool Any
     {
         get
         {
-            if (endpoints is null)
+            if (_endpoints is null)
             {
                 return true;
             }
 
             var snapshot = Volatile.Read(ref _snapshot);
-            return snapshot is not null && !snapshot.Token.HasChanged ? snapshot.Any : Refresh(endpoints);
+            return snapshot is not null && !snapshot.Token.HasChanged ? snapshot.Any : Refresh(_endpoints);
         }
     }
 
@@ -44,11 +49,18 @@ internal sealed class AttributedEndpointsPresence(EndpointDataSource? endpoints)
 
     private bool Refresh(EndpointDataSource source)
     {
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return true;
+        }
+
+        IChangeToken? token = null;
+        var any = true;
         try
         {
             // The token before the endpoints: a change while they are read makes the next request read them again.
-            var token = source.GetChangeToken();
-            var any = false;
+            token = source.GetChangeToken();
+            any = false;
             foreach (var endpoint in source.Endpoints)
             {
                 if (IsAttributed(endpoint))
@@ -57,15 +69,24 @@ internal sealed class AttributedEndpointsPresence(EndpointDataSource? endpoints)
                     break;
                 }
             }
-
-            Volatile.Write(ref _snapshot, new Snapshot(token, any));
-            return any;
         }
         catch (Exception)
         {
-            // A data source that fails here fails routing too, which reports it; this request keeps the stand-in.
-            return true;
+            // A data source that fails here fails routing too, which reports it. Until the endpoints change, every
+            // request keeps the stand-in rather than reading them again.
+            any = true;
         }
+        finally
+        {
+            if (token is not null)
+            {
+                Volatile.Write(ref _snapshot, new Snapshot(token, any));
+            }
+
+            Volatile.Write(ref _refreshing, 0);
+        }
+
+        return any;
     }
 
     private sealed class Snapshot(IChangeToken token, bool any)

@@ -25,7 +25,7 @@ internal sealed class EndpointMetricsSite
     private const int ClientClosedRequest = 499;
 
     /// <summary>Method and status pairs kept per endpoint: an endpoint answers with a handful.</summary>
-    private const int RecentSlots = 8;
+    private const int KeptSlots = 8;
 
     private readonly RequestDelegate _handler;
     private readonly string _route;
@@ -38,7 +38,7 @@ internal sealed class EndpointMetricsSite
     private readonly Gauge? _inProgress;
     private readonly string[] _inProgressExtras;
     private readonly bool _markHandlerStarted;
-    private readonly RecentSeries<SiteSeries> _recent;
+    private readonly RequestSeriesTable<SiteSeries>? _kept;
     private int _recordingFailed;
 
     public EndpointMetricsSite(
@@ -80,7 +80,7 @@ internal sealed class EndpointMetricsSite
         _timedExtras ??= [];
         _countedExtras ??= [];
         _inProgressExtras ??= [];
-        _recent = new RecentSeries<SiteSeries>(RecentSlots, _timed?.Family, _counted);
+        _kept = _timed is null && _counted is null ? null : new RequestSeriesTable<SiteSeries>(KeptSlots, _timed?.Family, _counted);
         Endpoint = new RouteEndpoint(InvokeAsync, original.RoutePattern, original.Order, original.Metadata, original.DisplayName);
     }
 
@@ -177,8 +177,9 @@ internal sealed class EndpointMetricsSite
 
     private void Record(HttpContext context, string method, long start, Exception? exception, bool rejected = false)
     {
-        if (_timed is null && _counted is null)
+        if (_kept is null)
         {
+            // Neither [Timed] nor [Counted]: only [TrackInProgress], which is done.
             return;
         }
 
@@ -189,8 +190,8 @@ internal sealed class EndpointMetricsSite
             {
                 // The common case: the series of this method and status, found again without a label lookup.
                 var statusCode = context.Response.StatusCode;
-                var generation = _recent.Generation;
-                var series = _recent.Find(this, method, statusCode, generation);
+                var generation = _kept.Generation;
+                var series = _kept.Find(this, method, statusCode, generation);
                 if (series is not null)
                 {
                     series.Timed?.Observe(seconds);
@@ -223,7 +224,7 @@ internal sealed class EndpointMetricsSite
     }
 
     /// <summary>Records a call answered with <paramref name="statusCode"/> through the label lookup, and keeps its series unless one is an overflow series.</summary>
-    private void RecordAndKeep(string method, int statusCode, int generation, double seconds)
+    private void RecordAndKeep(string method, int statusCode, long generation, double seconds)
     {
         var status = HttpLabelValues.StatusCode(statusCode);
         var buffer = default(LabelBuffer);
@@ -238,11 +239,14 @@ internal sealed class EndpointMetricsSite
             counted.Inc();
         }
 
-        if (!(timed is Series t && _timed!.Family.IsOverflow(t)) && !(counted is not null && _counted!.IsOverflow(counted)) && _recent.HasRoomFor(this, method, statusCode))
+        if (!IsOverflow(timed, counted) && _kept!.HasRoomFor(this, method, statusCode))
         {
-            _recent.Offer(this, method, statusCode, generation, new SiteSeries(timed, counted));
+            _kept.Offer(this, method, statusCode, generation, new SiteSeries(timed, counted));
         }
     }
+
+    private bool IsOverflow(IValueRecorder? timed, CounterChild? counted) =>
+        (timed is Series series && _timed!.Family.IsOverflow(series)) || (counted is not null && _counted!.IsOverflow(counted));
 
     private void LogRecordingFailure(Exception exception)
     {

@@ -15,9 +15,9 @@ namespace Instrumentation.AspNetCore.HttpMetrics;
 internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOptions options, PathPattern[] excluded, Histogram? requestSize, Histogram? responseSize)
 {
     /// <summary>Route, method and status triples whose size series are kept: a few per route.</summary>
-    private const int RecentSlots = 256;
+    private const int KeptSlots = 256;
 
-    private readonly RecentSeries<SizeSeries>? _recentSizes = requestSize is null ? null : new(RecentSlots, requestSize, responseSize);
+    private readonly RequestSeriesTable<SizeSeries>? _keptSizes = requestSize is null ? null : new(KeptSlots, requestSize, responseSize);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -96,8 +96,8 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         {
             var method = HttpLabelValues.Method(context.Request.Method);
             var routeLabel = route ?? HttpMetricsOptions.UnmatchedRoute;
-            var generation = _recentSizes!.Generation;
-            var sizes = _recentSizes.Find(routeLabel, method, statusCode, generation);
+            var generation = _keptSizes!.Generation;
+            var sizes = _keptSizes.Find(routeLabel, method, statusCode, generation);
 
             // The bytes the application read, never the declared Content-Length: a client can claim any length
             // (a petabyte in a 3-byte request), and a body refused unread was never received.
@@ -113,16 +113,16 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetricsOpt
         }
     }
 
-    private void RecordSizesAndKeep(string routeLabel, string method, int statusCode, int generation, BodySizeCounters bodies)
+    private void RecordSizesAndKeep(string routeLabel, string method, int statusCode, long generation, BodySizeCounters bodies)
     {
         var status = options.GroupStatusCodes ? StatusCodeClass.Of(statusCode) : HttpLabelValues.StatusCode(statusCode);
         var request = requestSize!.WithLabels(method, routeLabel, status);
         var response = responseSize!.WithLabels(method, routeLabel, status);
         request.Observe(bodies.RequestBytes);
         response.Observe(bodies.ResponseBytes);
-        if (!requestSize.IsOverflow(request) && !responseSize.IsOverflow(response) && _recentSizes!.HasRoomFor(routeLabel, method, statusCode))
+        if (!requestSize.IsOverflow(request) && !responseSize.IsOverflow(response) && _keptSizes!.HasRoomFor(routeLabel, method, statusCode))
         {
-            _recentSizes.Offer(routeLabel, method, statusCode, generation, new SizeSeries(request, response));
+            _keptSizes.Offer(routeLabel, method, statusCode, generation, new SizeSeries(request, response));
         }
     }
 

@@ -53,8 +53,9 @@ internal sealed class ChildStore<TChild>
     public TChild? Overflow => Volatile.Read(ref _overflow);
 
     /// <summary>
-    /// How many times children have been removed (idle expiry): a series found before a change of this number may
-    /// no longer be exported. Counted after the removal is published.
+    /// Changes whenever children may have been removed (each idle sweep that publishes a new list, and the overflow
+    /// series' expiry), after the removal is published: a series found before a change may no longer be exported.
+    /// Compare for equality only.
     /// </summary>
     public int Removals => Volatile.Read(ref _removals);
 

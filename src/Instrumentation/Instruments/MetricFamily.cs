@@ -48,7 +48,10 @@ public abstract class MetricFamily
 
     internal abstract void Collect(IMetricsVisitor visitor);
 
-    /// <summary>How many times series of this family have been removed for being idle (see <see cref="RecentSeries{TSeries}"/>).</summary>
+    /// <summary>
+    /// Changes whenever series of this family may have been removed for being idle (each sweep that publishes a new
+    /// list): a series looked up before a change may no longer be exported. Compare for equality only.
+    /// </summary>
     internal virtual int Removals => 0;
 
     /// <summary>Whether <paramref name="series"/> is this family's overflow series (past the cardinality limit).</summary>

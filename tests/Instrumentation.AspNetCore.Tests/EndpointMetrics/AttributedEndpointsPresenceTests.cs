@@ -66,6 +66,73 @@ public sealed class AttributedEndpointsPresenceTests
     }
 
     [Fact]
+    public async Task AttributedEndpointInABranchWithItsOwnRouting_IsRecorded()
+    {
+        await using var app = await StartAsync(a =>
+        {
+            a.MapGet("/plain", () => "plain");
+            a.Map("/branch", branch => branch.UseRouting().UseEndpoints(e => e.MapGet("/timed", [Timed] () => "timed")));
+        });
+        using var client = app.GetTestClient();
+
+        (await client.GetStringAsync("/branch/timed")).Should().Be("timed");
+
+        Histogram(app, "/timed").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AttributedEndpointOnARouteGroup_IsRecorded()
+    {
+        await using var app = await StartAsync(a => a.MapGroup("/api").WithMetadata(new TimedAttribute()).MapGet("/fruit", () => "fruit"));
+        using var client = app.GetTestClient();
+
+        await client.GetStringAsync("/api/fruit");
+
+        Histogram(app, "/api/fruit").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AttributedErrorEndpoint_ReachedOnlyByTheExceptionHandlersReexecution_IsRecorded()
+    {
+        await using var app = await StartAsync(a =>
+        {
+            a.UseExceptionHandler("/error");
+            a.MapGet("/boom", string () => throw new InvalidOperationException("boom"));
+            a.MapGet("/error", [Timed] () => Results.Text("sorry", statusCode: 500));
+        });
+        using var client = app.GetTestClient();
+
+        (await client.GetAsync("/boom")).StatusCode.Should().Be(System.Net.HttpStatusCode.InternalServerError);
+
+        app.Services.GetRequiredService<MetricFactory>().GetHistogram(TimedAttribute.DefaultEndpointName, "GET", "/error", "500").Count.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AttributedController_IsRecorded()
+    {
+        await using var app = await StartAsync(
+            a => a.MapControllers(),
+            b => b.Services.AddControllers().AddApplicationPart(typeof(FruitController).Assembly));
+        using var client = app.GetTestClient();
+
+        (await client.GetAsync("/mvc/fruit")).IsSuccessStatusCode.Should().BeTrue();
+
+        app.Services.GetRequiredService<MetricFactory>().GetHistogram("mvc_fruit_seconds", "GET", "/mvc/fruit", "200").Count.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AnEndpointDataSourceServiceThatIsNotRoutingsOwn_KeepsTheStandIn()
+    {
+        // Replaced by an app or a library, it may not list what routing selects: whether attributes exist is unknown.
+        await using var app = await StartAsync(
+            a => a.MapGet("/plain", (HttpContext context) => FeatureName(context)),
+            b => b.Services.AddSingleton<EndpointDataSource>(new ChangingEndpoints()));
+        using var client = app.GetTestClient();
+
+        (await client.GetStringAsync("/plain")).Should().Be(nameof(EndpointMetricsFeature));
+    }
+
+    [Fact]
     public void Any_WithoutAnEndpointDataSource_IsTrue_SoEveryRequestGetsTheStandIn()
     {
         new AttributedEndpointsPresence(null).Any.Should().BeTrue();
@@ -74,7 +141,7 @@ public sealed class AttributedEndpointsPresenceTests
     [Fact]
     public void Any_WhenTheEndpointsCannotBeRead_IsTrue()
     {
-        new AttributedEndpointsPresence(new FailingEndpoints()).Any.Should().BeTrue();
+        new AttributedEndpointsPresence(new CompositeEndpointDataSource([new FailingEndpoints()])).Any.Should().BeTrue();
     }
 
     private static string FeatureName(HttpContext context) => context.Features.Get<IEndpointFeature>()?.GetType().Name ?? "none";
@@ -82,12 +149,13 @@ public sealed class AttributedEndpointsPresenceTests
     private static double Histogram(WebApplication app, string route) =>
         app.Services.GetRequiredService<MetricFactory>().GetHistogram(TimedAttribute.DefaultEndpointName, "GET", route, "200").Count;
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> map)
+    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration["Metrics:IncludeDefaultMeters"] = "false";
         builder.AddMetrics();
+        configure?.Invoke(builder);
         var app = builder.Build();
         map(app);
         await app.StartAsync();

@@ -87,4 +87,43 @@ public sealed class EndpointMetricsKeptSeriesTests
             }
         }
     }
+
+    [Fact]
+    public async Task Counted_PastTheCardinalityLimit_CountsEveryCallSentToTheOverflowSeries()
+    {
+        await using var app = await EndpointMetricsApp.StartAsync(
+            a => a.MapGet("/status/{code:int}", [Counted("status_calls", "Status calls")] (int code) => Results.StatusCode(code)),
+            b => b.Configuration["Metrics:CardinalityLimit"] = "1");
+        using var client = app.GetTestClient();
+
+        await client.GetAsync("/status/200");
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync("/status/404");
+        }
+
+        var metrics = app.Services.GetRequiredService<MetricFactory>();
+        metrics.GetValue("metrics_series_overflow_total", "status_calls").Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Counted_FailuresOnly_CalledAgainAndAgain_CountsEveryFailureAndNoSuccess()
+    {
+        await using var app = await EndpointMetricsApp.StartAsync(a =>
+        {
+            a.MapGet("/fail", [Counted(FailuresOnly = true)] () => Results.StatusCode(503));
+            a.MapGet("/fine", [Counted(FailuresOnly = true)] () => "ok");
+        });
+        using var client = app.GetTestClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync("/fail");
+            await client.GetAsync("/fine");
+        }
+
+        var metrics = app.Services.GetRequiredService<MetricFactory>();
+        metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/fail", "503", CountedAttribute.Failure, CountedAttribute.NoException).Should().Be(3);
+        ((Instruments.Counter)metrics.Find(CountedAttribute.DefaultEndpointName)!).SeriesCount.Should().Be(1);
+    }
 }

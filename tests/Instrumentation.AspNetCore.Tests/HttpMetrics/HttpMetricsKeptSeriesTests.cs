@@ -46,4 +46,19 @@ public sealed class HttpMetricsKeptSeriesTests
         (await app.LinesAsync("metrics_series_overflow_total{metric=\"http_response_size_bytes\"")).Should().Equal(
             "metrics_series_overflow_total{metric=\"http_response_size_bytes\"} 3");
     }
+
+    [Fact]
+    public async Task Sizes_WithGroupStatusCodes_AddUpTheCodesOfAClassOverRepeatedRequests()
+    {
+        // Kept by exact code, recorded under the class: 200 and 201 land in one 2xx series.
+        await using var app = await HttpMetricsApp.StartAsync(null, ("Metrics:Http:GroupStatusCodes", "true"));
+        for (var i = 0; i < 2; i++)
+        {
+            await app.Client.GetAsync("/status/200");
+            await app.Client.GetAsync("/status/201");
+        }
+
+        (await app.LinesAsync("http_response_size_bytes_count{")).Should().Equal(
+            "http_response_size_bytes_count{method=\"GET\",route=\"/status/{code:int}\",status=\"2xx\"} 4");
+    }
 }
