@@ -42,16 +42,7 @@ public sealed class EndpointMetricsKeptSeriesTests
     [Fact]
     public async Task Timed_PastTheCardinalityLimit_CountsEveryCallSentToTheOverflowSeries()
     {
-        await using var app = await EndpointMetricsApp.StartAsync(
-            a => a.MapGet("/status/{code:int}", [Timed("status_seconds", "Status")] (int code) => Results.StatusCode(code)),
-            b => b.Configuration["Metrics:CardinalityLimit"] = "1");
-        using var client = app.GetTestClient();
-
-        await client.GetAsync("/status/200");
-        for (var i = 0; i < 3; i++)
-        {
-            await client.GetAsync("/status/404");
-        }
+        await using var app = await StartWithOneSeriesAllowedAsync([Timed("status_seconds", "Status")] (int code) => Results.StatusCode(code));
 
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         metrics.GetHistogram("status_seconds", "", "", "", "true").Count.Should().Be(3);
@@ -91,19 +82,9 @@ public sealed class EndpointMetricsKeptSeriesTests
     [Fact]
     public async Task Counted_PastTheCardinalityLimit_CountsEveryCallSentToTheOverflowSeries()
     {
-        await using var app = await EndpointMetricsApp.StartAsync(
-            a => a.MapGet("/status/{code:int}", [Counted("status_calls", "Status calls")] (int code) => Results.StatusCode(code)),
-            b => b.Configuration["Metrics:CardinalityLimit"] = "1");
-        using var client = app.GetTestClient();
+        await using var app = await StartWithOneSeriesAllowedAsync([Counted("status_calls", "Status calls")] (int code) => Results.StatusCode(code));
 
-        await client.GetAsync("/status/200");
-        for (var i = 0; i < 3; i++)
-        {
-            await client.GetAsync("/status/404");
-        }
-
-        var metrics = app.Services.GetRequiredService<MetricFactory>();
-        metrics.GetValue("metrics_series_overflow_total", "status_calls").Should().Be(3);
+        app.Services.GetRequiredService<MetricFactory>().GetValue("metrics_series_overflow_total", "status_calls").Should().Be(3);
     }
 
     [Fact]
@@ -125,5 +106,21 @@ public sealed class EndpointMetricsKeptSeriesTests
         var metrics = app.Services.GetRequiredService<MetricFactory>();
         metrics.GetValue(CountedAttribute.DefaultEndpointName, "GET", "/fail", "503", CountedAttribute.Failure, CountedAttribute.NoException).Should().Be(3);
         ((Instruments.Counter)metrics.Find(CountedAttribute.DefaultEndpointName)!).SeriesCount.Should().Be(1);
+    }
+
+    /// <summary>An app whose metrics allow one series each, after a call answered 200 and three answered 404 (overflowed).</summary>
+    private static async Task<WebApplication> StartWithOneSeriesAllowedAsync(Delegate handler)
+    {
+        var app = await EndpointMetricsApp.StartAsync(
+            a => a.MapGet("/status/{code:int}", handler),
+            b => b.Configuration["Metrics:CardinalityLimit"] = "1");
+        using var client = app.GetTestClient();
+        await client.GetAsync("/status/200");
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetAsync("/status/404");
+        }
+
+        return app;
     }
 }
