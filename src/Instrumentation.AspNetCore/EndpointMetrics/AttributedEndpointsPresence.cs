@@ -42,7 +42,7 @@ internal sealed class AttributedEndpointsPresence(EndpointDataSource? endpoints)
     }
 
     /// <summary>Whether <paramref name="endpoint"/> carries <c>[Timed]</c>, <c>[Counted]</c> or <c>[TrackInProgress]</c>.</summary>
-    public static bool IsAttributed(Endpoint endpoint) =>
+    private static bool IsAttributed(Endpoint endpoint) =>
         EndpointAttributes.Find<TimedAttribute>(endpoint) is not null
         || EndpointAttributes.Find<CountedAttribute>(endpoint) is not null
         || EndpointAttributes.Find<TrackInProgressAttribute>(endpoint) is not null;

@@ -1,14 +1,13 @@
 using Instrumentation.AspNetCore.EndpointMetrics;
+using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
 
 namespace Instrumentation.AspNetCore.Tests.EndpointMetrics;
@@ -146,21 +145,10 @@ public sealed class AttributedEndpointsPresenceTests
 
     private static string FeatureName(HttpContext context) => context.Features.Get<IEndpointFeature>()?.GetType().Name ?? "none";
 
-    private static double Histogram(WebApplication app, string route) =>
-        app.Services.GetRequiredService<MetricFactory>().GetHistogram(TimedAttribute.DefaultEndpointName, "GET", route, "200").Count;
+    private static double Histogram(WebApplication app, string route) => EndpointMetricsApp.TimedCount(app, route);
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration["Metrics:IncludeDefaultMeters"] = "false";
-        builder.AddMetrics();
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null) =>
+        EndpointMetricsApp.StartAutomaticAsync(map, configure);
 
     /// <summary>Endpoints that can grow after start, signalling each change through their token, as MVC's or a proxy's do.</summary>
     private sealed class ChangingEndpoints : EndpointDataSource

@@ -1,15 +1,12 @@
 using System.Net;
 using Instrumentation.AspNetCore.Tests.TestSupport;
 using Instrumentation.Testing;
-using Instrumentation.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Instrumentation.AspNetCore.Tests.EndpointMetrics;
@@ -220,37 +217,12 @@ public sealed class EndpointMetricsPlacementTests
         builder.Services.AddAuthorization();
     }
 
-    private static double Histogram(WebApplication app, string route) =>
-        app.Services.GetRequiredService<MetricFactory>().GetHistogram(TimedAttribute.DefaultEndpointName, "GET", route, "200").Count;
+    private static double Histogram(WebApplication app, string route) => EndpointMetricsApp.TimedCount(app, route);
 
-    private static async Task<WebApplication> StartAsync(
+    private static Task<WebApplication> StartAsync(
         bool throughCoreOverload,
         Action<WebApplication> configureApp,
         CapturingLoggerProvider? logs = null,
-        Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration["Metrics:IncludeDefaultMeters"] = "false";
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-
-        if (throughCoreOverload)
-        {
-            // As a helper generic over IHostApplicationBuilder (Aspire's AddServiceDefaults, say) would call it.
-            ((IHostApplicationBuilder)builder).AddMetrics();
-        }
-        else
-        {
-            builder.AddMetrics();
-        }
-
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        configureApp(app);
-        await app.StartAsync();
-        return app;
-    }
+        Action<WebApplicationBuilder>? configure = null) =>
+        EndpointMetricsApp.StartAutomaticAsync(configureApp, configure, throughCoreOverload, logs);
 }
